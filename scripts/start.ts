@@ -1,0 +1,58 @@
+/**
+ * npm start — from a fresh clone to a running portal on http://localhost:3000:
+ * builds when the build is missing or older than the sources, migrates, seeds the demo
+ * data when the directory has no services, then serves the built app.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { count } from 'drizzle-orm';
+import { openDatabase } from '#lib/server/db/client.ts';
+import { runMigrations } from '#lib/server/db/migrate.ts';
+import { service } from '#lib/server/db/schema/index.ts';
+import { seedDemoData } from '#lib/server/seed/seed-demo-data.ts';
+import { installReferenceTaxonomy } from '#lib/server/taxonomy/install-reference-taxonomy.ts';
+
+const root = process.cwd();
+const builtEntry = path.join(root, 'build', 'index.js');
+
+function newestMtime(dir: string): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+	}
+	return newest;
+}
+
+function buildIsStale(): boolean {
+	if (!existsSync(builtEntry)) return true;
+	const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'static')));
+	return sources > statSync(builtEntry).mtimeMs;
+}
+
+if (buildIsStale()) {
+	console.log('building the portal…');
+	execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+		stdio: 'inherit'
+	});
+}
+
+const database = await openDatabase();
+try {
+	await runMigrations(database);
+	await installReferenceTaxonomy(database.db);
+	const [{ n }] = (await database.db.select({ n: count() }).from(service)) as [{ n: number }];
+	if (n === 0) {
+		console.log('empty directory: seeding the Milan demo data…');
+		const report = await seedDemoData(database.db);
+		console.log(`seeded ${report.services} services`);
+	}
+} finally {
+	await database.close();
+}
+
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+console.log(`Piazza on http://localhost:${process.env.PORT}`);
+await import(builtEntry);

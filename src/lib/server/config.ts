@@ -1,0 +1,21 @@
+/**
+ * The one place that reads the environment. Zero configuration works: without
+ * DATABASE_URL the portal runs on an embedded PGlite under .data/pglite.
+ */
+import path from 'node:path';
+
+export type DatabaseConfig =
+	| { kind: 'postgres'; url: string }
+	| { kind: 'pglite'; dataDir: string | undefined };
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+	const url = env.DATABASE_URL?.trim();
+	if (url) return { kind: 'postgres', url };
+	const dir = env.PGLITE_DIR?.trim() || path.join(process.cwd(), '.data', 'pglite');
+	// "memory://" keeps the embedded database in memory (tests, evaluation)
+	return { kind: 'pglite', dataDir: dir === 'memory://' ? undefined : dir };
+}
+
+export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string {
+	return (env.PUBLIC_ORIGIN ?? env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
+}

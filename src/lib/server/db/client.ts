@@ -1,0 +1,59 @@
+/**
+ * Database access. PGlite (PostgreSQL in WASM, in-process) by default, a real PostgreSQL
+ * server when DATABASE_URL is set: the same schema, migrations and queries run on both.
+ * Nothing opens at import time: the build imports server modules.
+ */
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { readDatabaseConfig, type DatabaseConfig } from '../config.ts';
+import * as schema from './schema/index.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What a transaction callback receives; write functions accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+	db: Db;
+	kind: DatabaseConfig['kind'];
+	close: () => Promise<void>;
+};
+
+export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
+	if (config.kind === 'postgres') {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const client = postgres(config.url, { max: 10, onnotice: () => {} });
+		const db = drizzle({ client, schema }) as unknown as Db;
+		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const extensions = await loadPgliteExtensions();
+	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+	const client = await PGlite.create(config.dataDir ?? 'memory://', { extensions });
+	const db = drizzle({ client, schema }) as unknown as Db;
+	return { db, kind: 'pglite', close: () => client.close() };
+}
+
+async function loadPgliteExtensions() {
+	const [{ unaccent }, { pg_trgm }, { cube }, { earthdistance }] = await Promise.all([
+		import('@electric-sql/pglite/contrib/unaccent'),
+		import('@electric-sql/pglite/contrib/pg_trgm'),
+		import('@electric-sql/pglite/contrib/cube'),
+		import('@electric-sql/pglite/contrib/earthdistance')
+	]);
+	return { unaccent, pg_trgm, cube, earthdistance };
+}
+
+let shared: Promise<Database> | undefined;
+
+/** The process-wide database of the running app, opened on first use. */
+export function getDatabase(): Promise<Database> {
+	shared ??= openDatabase();
+	return shared;
+}
+
+export async function getDb(): Promise<Db> {
+	return (await getDatabase()).db;
+}

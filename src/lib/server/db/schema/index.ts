@@ -1,0 +1,3 @@
+export * from './directory.ts';
+export * from './taxonomy.ts';
+export * from './search.ts';
