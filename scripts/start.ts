@@ -11,7 +11,7 @@ import { openDatabase } from '#lib/server/db/client.ts';
 import { runMigrations } from '#lib/server/db/migrate.ts';
 import { service } from '#lib/server/db/schema/index.ts';
 import { seedDemoData } from '#lib/server/seed/seed-demo-data.ts';
-import { installReferenceTaxonomy } from '#lib/server/taxonomy/install-reference-taxonomy.ts';
+import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
 
 const root = process.cwd();
 const builtEntry = path.join(root, 'build', 'index.js');
@@ -41,7 +41,7 @@ if (buildIsStale()) {
 const database = await openDatabase();
 try {
 	await runMigrations(database);
-	await installReferenceTaxonomy(database.db);
+	await installReferenceData(database.db);
 	const [{ n }] = (await database.db.select({ n: count() }).from(service)) as [{ n: number }];
 	if (n === 0) {
 		console.log('empty directory: seeding the Milan demo data…');

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '#lib/server/db/client.ts';
 import { runMigrations } from '#lib/server/db/migrate.ts';
-import { installReferenceTaxonomy } from '#lib/server/taxonomy/install-reference-taxonomy.ts';
+import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
 
 export type TestDb = Database & { destroy: () => Promise<void> };
 
@@ -15,7 +15,7 @@ export async function createTestDb(): Promise<TestDb> {
 	if (!serverUrl) {
 		const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
 		await runMigrations(database);
-		await installReferenceTaxonomy(database.db);
+		await installReferenceData(database.db);
 		return { ...database, destroy: database.close };
 	}
 	const name = `piazza_test_${randomBytes(6).toString('hex')}`;
@@ -26,7 +26,7 @@ export async function createTestDb(): Promise<TestDb> {
 	url.pathname = `/${name}`;
 	const database = await openDatabase({ kind: 'postgres', url: url.toString() });
 	await runMigrations(database);
-	await installReferenceTaxonomy(database.db);
+	await installReferenceData(database.db);
 	return {
 		...database,
 		destroy: async () => {
