@@ -6,7 +6,12 @@ import path from 'node:path';
 
 export type DatabaseConfig =
 	| { kind: 'postgres'; url: string }
-	| { kind: 'pglite'; dataDir: string | undefined };
+	| {
+			kind: 'pglite';
+			dataDir: string | undefined;
+			/** Start from a dump of another PGlite database (tests reuse a migrated template). */
+			loadDataDir?: Blob;
+	  };
 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
 	const url = env.DATABASE_URL?.trim();

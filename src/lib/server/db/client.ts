@@ -17,6 +17,8 @@ export type Database = {
 	db: Db;
 	kind: DatabaseConfig['kind'];
 	close: () => Promise<void>;
+	/** PGlite only: a gzipped dump of the whole database. */
+	dumpDataDir?: () => Promise<Blob>;
 };
 
 export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()): Promise<Database> {
@@ -31,9 +33,17 @@ export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const extensions = await loadPgliteExtensions();
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-	const client = await PGlite.create(config.dataDir ?? 'memory://', { extensions });
+	const client = await PGlite.create(config.dataDir ?? 'memory://', {
+		extensions,
+		loadDataDir: config.loadDataDir
+	});
 	const db = drizzle({ client, schema }) as unknown as Db;
-	return { db, kind: 'pglite', close: () => client.close() };
+	return {
+		db,
+		kind: 'pglite',
+		close: () => client.close(),
+		dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob
+	};
 }
 
 async function loadPgliteExtensions() {
