@@ -1,0 +1,203 @@
+/**
+ * Imports HSDS services in bulk (the demo seed, the search evaluation corpus, `npm run import`).
+ * Each record is validated, then written atomically through upsertService(): a rejected record
+ * is reported with its reasons and leaves nothing behind, the others go in.
+ */
+import { TransactionRollbackError } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import { refreshSearchDocuments } from '../search/refresh-search-documents.ts';
+import { refreshSearchVocabulary } from '../search/refresh-search-vocabulary.ts';
+import { parseHsdsService, type HsdsServiceInput } from './hsds-service.input.ts';
+import { checkServiceReferences, loadImportContext, upsertService, type ImportContext } from './upsert-service.ts';
+
+export type RejectedRecord = { index: number; id: string | null; name: string | null; reasons: string[] };
+export type ImportReport = { created: number; updated: number; rejected: RejectedRecord[] };
+export type ImportOptions = {
+	/** Validate and rehearse every write, then roll everything back. */
+	dryRun?: boolean;
+	/** Called as records are done, about every hundred (for progress output on large files). */
+	onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * The services of a payload: a JSON array of services, an HSDS API page (`{ "contents": [...] }`),
+ * `{ "services": [...] }` (the evaluation corpus), or a single service object.
+ */
+export function servicesOf(payload: unknown): unknown[] {
+	if (Array.isArray(payload)) return payload;
+	if (payload && typeof payload === 'object') {
+		const p = payload as Record<string, unknown>;
+		if (Array.isArray(p.contents)) return p.contents;
+		if (Array.isArray(p.services)) return p.services;
+		if ('id' in p && 'name' in p) return [p];
+	}
+	throw new AppError(
+		'INVALID_INPUT',
+		'il file deve contenere servizi HSDS: un array JSON, una pagina dell\'API HSDS ({"contents": [...]}) o {"services": [...]}'
+	);
+}
+
+type PgErrorFields = { code: string; table?: string; column?: string; constraint?: string; detail?: string };
+
+function findPgError(error: unknown): PgErrorFields | undefined {
+	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+		if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgErrorFields;
+		e = e.cause as typeof e;
+	}
+	return undefined;
+}
+
+/**
+ * A database failure as a reason an importer can act on. Never the query or its parameters:
+ * they hold the record's contact details.
+ */
+export function describeWriteError(error: unknown): string {
+	const pg = findPgError(error);
+	if (!pg) return 'scrittura non riuscita per un errore interno';
+	const table = pg.table ? ` (tabella ${pg.table})` : '';
+	switch (pg.code) {
+		case '23505':
+			return `un id o un valore unico è già usato da un altro record${table}${pg.detail ? `: ${pg.detail}` : ''}`;
+		case '23503':
+			return `riferimento a un record che non esiste${table}${pg.detail ? `: ${pg.detail}` : ''}`;
+		case '23502':
+			return `campo obbligatorio mancante${table}${pg.column ? `: ${pg.column}` : ''}`;
+		case '54000':
+			return 'un testo del servizio è troppo lungo per essere indicizzato dalla ricerca';
+		case '22P02':
+		case '22003':
+		case '22007':
+		case '22008':
+			return `valore non accettato dal database${table}`;
+		default:
+			return `scrittura non riuscita (codice ${pg.code})${table}`;
+	}
+}
+
+const stringField = (record: unknown, key: string): string | null => {
+	const value = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
+	return typeof value === 'string' ? value : null;
+};
+
+/** Records written per transaction; each still has its own savepoint. */
+const BATCH_SIZE = 100;
+
+type Valid = { index: number; id: string; name: string; input: HsdsServiceInput };
+type Outcome = { record: Valid; result: 'created' | 'updated' } | { record: Valid; reasons: string[] };
+type InTransaction = <T>(work: (tx: DbOrTx) => Promise<T>) => Promise<T>;
+
+const reasonsOf = (error: unknown) => [isAppError(error) ? error.message : describeWriteError(error)];
+
+/**
+ * Writes a batch in one transaction: each record in its own savepoint (a failing one is rolled
+ * back alone, leaving nothing behind), then one search refresh for all the written ones, which
+ * costs far less than one per record. If the batch fails as a whole (the refresh, the commit),
+ * its records are written again one transaction each, so a bad record cannot sink its neighbours.
+ */
+async function writeBatch(batch: Valid[], inTransaction: InTransaction, context: ImportContext): Promise<Outcome[]> {
+	try {
+		return await inTransaction(async (tx) => {
+			const outcomes: Outcome[] = [];
+			for (const record of batch) {
+				try {
+					const result = await tx.transaction((sp) =>
+						upsertService(sp, record.input, { context, refreshSearch: false })
+					);
+					outcomes.push({ record, result });
+				} catch (error) {
+					outcomes.push({ record, reasons: reasonsOf(error) });
+				}
+			}
+			await refreshSearchDocuments(tx, outcomes.flatMap((o) => ('result' in o ? [o.record.id] : [])));
+			return outcomes;
+		});
+	} catch {
+		const outcomes: Outcome[] = [];
+		for (const record of batch) {
+			try {
+				outcomes.push({ record, result: await inTransaction((tx) => upsertService(tx, record.input, { context })) });
+			} catch (error) {
+				outcomes.push({ record, reasons: reasonsOf(error) });
+			}
+		}
+		return outcomes;
+	}
+}
+
+/**
+ * Validates every record, then writes the valid ones through upsertService(). A record that
+ * fails validation or its write is reported with its reasons and leaves nothing behind; the
+ * others go in. Of two records with the same id, the second is rejected. Ends by refreshing
+ * the search vocabulary when anything was written.
+ */
+export async function importServices(db: Db, payload: unknown, options: ImportOptions = {}): Promise<ImportReport> {
+	const records = servicesOf(payload);
+	const context = await loadImportContext(db);
+	const report: ImportReport = { created: 0, updated: 0, rejected: [] };
+	const firstIndexOf = new Map<string, number>();
+	let done = 0;
+
+	const importAll = async (inTransaction: InTransaction) => {
+		let batch: Valid[] = [];
+		const flush = async () => {
+			for (const outcome of await writeBatch(batch, inTransaction, context)) {
+				if ('result' in outcome) report[outcome.result]++;
+				else {
+					const { index, id, name } = outcome.record;
+					report.rejected.push({ index, id, name, reasons: outcome.reasons });
+				}
+			}
+			done += batch.length;
+			batch = [];
+			options.onProgress?.(done, records.length);
+		};
+		for (const [index, record] of records.entries()) {
+			const id = stringField(record, 'id');
+			const name = stringField(record, 'name');
+			const reject = (reasons: string[]) => {
+				report.rejected.push({ index, id, name, reasons });
+				done++;
+			};
+			const key = id?.toLowerCase();
+			if (key !== undefined && firstIndexOf.has(key)) {
+				reject([`id ripetuto: lo stesso id compare già nel record [${firstIndexOf.get(key)}]`]);
+				continue;
+			}
+			if (key !== undefined) firstIndexOf.set(key, index);
+
+			const parsed = parseHsdsService(record);
+			if (!parsed.ok) {
+				reject(parsed.reasons);
+				continue;
+			}
+			const issues = checkServiceReferences(parsed.value, context);
+			if (issues.length > 0) {
+				reject(issues.map((i) => `${i.path}: ${i.message}`));
+				continue;
+			}
+			batch.push({ index, id: parsed.value.id, name: parsed.value.name, input: parsed.value });
+			if (batch.length === BATCH_SIZE) await flush();
+		}
+		if (batch.length > 0) await flush();
+		report.rejected.sort((a, b) => a.index - b.index);
+	};
+
+	if (!options.dryRun) {
+		await importAll((work) => db.transaction(work));
+		// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
+		if (report.created + report.updated > 0) await refreshSearchVocabulary(db);
+		return report;
+	}
+	// A rehearsal: everything inside one outer transaction (so later records see earlier ones,
+	// as in a real import), rolled back at the end.
+	try {
+		await db.transaction(async (outer) => {
+			await importAll((work) => outer.transaction(work));
+			outer.rollback();
+		});
+	} catch (error) {
+		if (!(error instanceof TransactionRollbackError)) throw error;
+	}
+	return report;
+}
