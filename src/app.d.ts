@@ -3,6 +3,8 @@ declare global {
 		interface Error {
 			message: string;
 			code?: string;
+			/** The input field at fault, for a 400 (shown beside it on /cerca). */
+			field?: string;
 			requestId?: string;
 		}
 		interface Locals {

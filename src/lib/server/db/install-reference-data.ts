@@ -1,5 +1,7 @@
 import type { Db } from './client.ts';
 import { installReferenceTaxonomy } from '../taxonomy/install-reference-taxonomy.ts';
+import { installKeywordIndex } from '../keywords/install-keyword-index.ts';
+import { installSearchVocabulary } from '../search/install-search-vocabulary.ts';
 
 /**
  * Reference data that db:migrate installs after the schema (idempotent): the taxonomy of
@@ -9,5 +11,9 @@ export async function installReferenceData(db: Db): Promise<string[]> {
 	const installed: string[] = [];
 	const { terms } = await installReferenceTaxonomy(db);
 	installed.push(`${terms} taxonomy terms`);
+	const keywords = await installKeywordIndex(db);
+	installed.push(`${keywords.entries} keyword index entries`);
+	const vocabulary = await installSearchVocabulary(db);
+	installed.push(`${vocabulary.synonyms} thesaurus terms, ${vocabulary.stopwords} stop words`);
 	return installed;
 }

@@ -1,0 +1,64 @@
+/**
+ * Links to /cerca from a set of search parameters, with the parameter names of the API
+ * (q, area, audience, municipio, near, radius_km, free, open_now, page, per_page). Browser-safe.
+ * Defaults are left out so that links stay short and one search has one URL.
+ */
+
+/** Structurally the `SearchParams` of the search engine (src/lib/server/search/types.ts). */
+export type SearchUrlParams = {
+	q: string;
+	area: string | null;
+	audience: string | null;
+	municipio: number | null;
+	near: { lat: number; lon: number } | null;
+	radiusKm: number | null;
+	free: boolean;
+	openNow: boolean;
+	page: number;
+	perPage: number;
+};
+
+export const DEFAULT_PER_PAGE = 20;
+/** The value a checked "Gratuito" / "Aperto ora" box sends. */
+export const FLAG_ON = 'true';
+
+export const emptySearch: SearchUrlParams = {
+	q: '',
+	area: null,
+	audience: null,
+	municipio: null,
+	near: null,
+	radiusKm: null,
+	free: false,
+	openNow: false,
+	page: 1,
+	perPage: DEFAULT_PER_PAGE
+};
+
+/** The query-string pairs of a search, in a stable order, defaults omitted. */
+export function searchEntries(p: Partial<SearchUrlParams>): [string, string][] {
+	const s = { ...emptySearch, ...p };
+	const pairs: [string, string][] = [];
+	if (s.q.trim()) pairs.push(['q', s.q.trim()]);
+	if (s.area) pairs.push(['area', s.area]);
+	if (s.audience) pairs.push(['audience', s.audience]);
+	if (s.municipio !== null) pairs.push(['municipio', String(s.municipio)]);
+	if (s.near) pairs.push(['near', `${s.near.lat},${s.near.lon}`]);
+	if (s.near && s.radiusKm !== null) pairs.push(['radius_km', String(s.radiusKm)]);
+	if (s.free) pairs.push(['free', FLAG_ON]);
+	if (s.openNow) pairs.push(['open_now', FLAG_ON]);
+	if (s.perPage !== DEFAULT_PER_PAGE) pairs.push(['per_page', String(s.perPage)]);
+	if (s.page > 1) pairs.push(['page', String(s.page)]);
+	return pairs;
+}
+
+/** `/cerca?…` for these parameters. */
+export function searchHref(p: Partial<SearchUrlParams>): string {
+	const query = new URLSearchParams(searchEntries(p)).toString();
+	return query ? `/cerca?${query}` : '/cerca';
+}
+
+/** Whether a search narrows by anything other than its text (and the page). */
+export function hasFilters(p: SearchUrlParams): boolean {
+	return Boolean(p.area || p.audience || p.municipio !== null || p.near || p.free || p.openNow);
+}
