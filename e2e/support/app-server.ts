@@ -6,7 +6,8 @@
  * Plain Node (type stripping) compatible: scripts/budget.ts imports it as well as Vitest.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +43,12 @@ export function buildIsStale(): boolean {
 
 function run(label: string, args: string[], env: NodeJS.ProcessEnv): void {
 	const started = Date.now();
-	const result = spawnSync(nodeBinary(), args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(nodeBinary(), args, {
+		cwd: ROOT,
+		env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
+	});
 	if (result.status !== 0) {
 		throw new Error(
 			`${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ''}\n${result.stderr ?? ''}`
@@ -102,7 +108,7 @@ function databaseEnv(dataDir: string): NodeJS.ProcessEnv {
  * corpus of the search evaluation stands in for the demo data (when both it and the importer
  * exist); otherwise the database only holds the reference taxonomy.
  */
-export function prepareDatabase(dataDir: string): string {
+function migrateAndSeed(dataDir: string): string {
 	const env = databaseEnv(dataDir);
 	run('db:migrate', [path.join(ROOT, 'scripts', 'db-migrate.ts')], env);
 	if (existsSync(path.join(ROOT, 'scripts', 'db-seed.ts'))) {
@@ -116,6 +122,52 @@ export function prepareDatabase(dataDir: string): string {
 	}
 	log('WARNING: no db:seed and no importer yet: the database holds only the reference taxonomy');
 	return 'reference data only';
+}
+
+/** Everything the seeded database is made from: migrations, data, server code, seed scripts. */
+const DATABASE_INPUTS = ['drizzle', 'data', 'src/lib/server', 'scripts/db-migrate.ts', 'scripts/db-seed.ts', 'package-lock.json'];
+
+function fingerprint(): string {
+	const hash = createHash('sha256');
+	const visit = (relative: string) => {
+		const full = path.join(ROOT, relative);
+		if (!existsSync(full)) return;
+		if (statSync(full).isDirectory()) {
+			for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+			return;
+		}
+		hash.update(`${relative}\0`).update(readFileSync(full)).update('\0');
+	};
+	for (const input of DATABASE_INPUTS) visit(input);
+	return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Prepares the fresh database of a run in `dataDir`. Seeding takes a minute, so on PGlite a
+ * pristine copy of the seeded directory is kept in .data/e2e-cache/ under a fingerprint of all
+ * its inputs and copied for each run (any change to migrations, data or server code re-seeds).
+ * E2E_DB_CACHE=0 always seeds from scratch; with DATABASE_URL there is no cache.
+ */
+export function prepareDatabase(dataDir: string): string {
+	if (process.env.DATABASE_URL || process.env.E2E_DB_CACHE === '0') return migrateAndSeed(dataDir);
+	const cacheRoot = path.join(ROOT, '.data', 'e2e-cache');
+	const key = fingerprint();
+	const cached = path.join(cacheRoot, key);
+	if (existsSync(path.join(cached, 'DONE'))) {
+		cpSync(path.join(cached, 'pglite'), dataDir, { recursive: true });
+		const data = readFileSync(path.join(cached, 'DONE'), 'utf8');
+		log(`database: copy of the cached ${data} (${key})`);
+		return data;
+	}
+	const data = migrateAndSeed(dataDir);
+	// replace older entries; write under a temporary name so a crash never leaves a half cache
+	rmSync(cacheRoot, { recursive: true, force: true });
+	const staging = `${cached}.tmp-${process.pid}`;
+	mkdirSync(staging, { recursive: true });
+	cpSync(dataDir, path.join(staging, 'pglite'), { recursive: true });
+	writeFileSync(path.join(staging, 'DONE'), data);
+	renameSync(staging, cached);
+	return data;
 }
 
 export type AppServer = { url: string; stop: () => Promise<void>; output: () => string };
