@@ -262,10 +262,11 @@ describe('getOrganizationPage', () => {
 });
 
 describe('findSitemapEntries', () => {
-	it('lists areas, listed services and the organizations that offer them', async () => {
+	it('lists areas, keywords, listed services and the organizations that offer them', async () => {
 		await addOrganization(db, 'senza-servizi');
 		const entries = await findSitemapEntries(db);
 		expect(entries.areas).toHaveLength(11);
+		expect(entries.keywords).toContain('affitto'); // installed from data/reference/indice.json
 		const slugs = entries.services.map((s) => s.slug);
 		expect(slugs).toContain('casa-a');
 		expect(slugs).toContain('casa-e');

@@ -525,18 +525,20 @@ export async function getOrganizationPage(
 
 export type SitemapEntries = {
 	areas: string[];
+	keywords: string[];
 	services: { slug: string; updatedAt: Date }[];
 	organizations: { slug: string; updatedAt: Date }[];
 };
 
-/** Every public page worth indexing: areas, listed services, organizations offering them. */
+/** Every public page worth indexing: areas, keywords, listed services, organizations offering them. */
 export async function findSitemapEntries(db: DbOrTx): Promise<SitemapEntries> {
-	const [areas, services, organizations] = await Promise.all([
+	const [areas, keywords, services, organizations] = await Promise.all([
 		db
 			.select({ code: taxonomyTerm.code })
 			.from(taxonomyTerm)
 			.where(and(eq(taxonomyTerm.taxonomy, AREAS_TAXONOMY), eq(taxonomyTerm.kind, 'area'), isNotNull(taxonomyTerm.code)))
 			.orderBy(asc(taxonomyTerm.position)),
+		db.select({ slug: keywordIndexEntry.slug }).from(keywordIndexEntry).orderBy(asc(keywordIndexEntry.slug)),
 		db
 			.select({ slug: service.slug, updatedAt: service.updatedAt })
 			.from(service)
@@ -550,5 +552,5 @@ export async function findSitemapEntries(db: DbOrTx): Promise<SitemapEntries> {
 			)
 			.orderBy(asc(organization.slug))
 	]);
-	return { areas: areas.map((a) => a.code!), services, organizations };
+	return { areas: areas.map((a) => a.code!), keywords: keywords.map((k) => k.slug), services, organizations };
 }
