@@ -170,19 +170,28 @@ export const address = pgTable(
 	(t) => [index('address_location_id_idx').on(t.locationId)]
 );
 
-export const contact = pgTable('contact', {
-	id: uuid('id').primaryKey(),
-	organizationId: uuid('organization_id').references(() => organization.id, { onDelete: 'cascade' }),
-	serviceId: uuid('service_id').references(() => service.id, { onDelete: 'cascade' }),
-	serviceAtLocationId: uuid('service_at_location_id').references(() => serviceAtLocation.id, {
-		onDelete: 'cascade'
-	}),
-	locationId: uuid('location_id').references(() => location.id, { onDelete: 'cascade' }),
-	name: text('name'),
-	title: text('title'),
-	department: text('department'),
-	email: text('email')
-});
+export const contact = pgTable(
+	'contact',
+	{
+		id: uuid('id').primaryKey(),
+		organizationId: uuid('organization_id').references(() => organization.id, { onDelete: 'cascade' }),
+		serviceId: uuid('service_id').references(() => service.id, { onDelete: 'cascade' }),
+		serviceAtLocationId: uuid('service_at_location_id').references(() => serviceAtLocation.id, {
+			onDelete: 'cascade'
+		}),
+		locationId: uuid('location_id').references(() => location.id, { onDelete: 'cascade' }),
+		name: text('name'),
+		title: text('title'),
+		department: text('department'),
+		email: text('email')
+	},
+	// every parent of a contact is a cascade target: replacing a service's children scans by these
+	(t) => [
+		index('contact_service_id_idx').on(t.serviceId),
+		index('contact_location_id_idx').on(t.locationId),
+		index('contact_service_at_location_id_idx').on(t.serviceAtLocationId)
+	]
+);
 
 export const phone = pgTable(
 	'phone',
@@ -202,7 +211,12 @@ export const phone = pgTable(
 		type: text('type'),
 		description: text('description')
 	},
-	(t) => [index('phone_service_id_idx').on(t.serviceId)]
+	(t) => [
+		index('phone_service_id_idx').on(t.serviceId),
+		index('phone_location_id_idx').on(t.locationId),
+		index('phone_contact_id_idx').on(t.contactId),
+		index('phone_service_at_location_id_idx').on(t.serviceAtLocationId)
+	]
 );
 
 export const schedule = pgTable(
@@ -234,7 +248,10 @@ export const schedule = pgTable(
 		attendingType: text('attending_type'),
 		notes: text('notes')
 	},
-	(t) => [index('schedule_service_id_idx').on(t.serviceId)]
+	(t) => [
+		index('schedule_service_id_idx').on(t.serviceId),
+		index('schedule_location_id_idx').on(t.locationId)
+	]
 );
 
 export const costOption = pgTable(
@@ -265,7 +282,11 @@ export const language = pgTable(
 		code: text('code'),
 		note: text('note')
 	},
-	(t) => [index('language_service_id_idx').on(t.serviceId)]
+	(t) => [
+		index('language_service_id_idx').on(t.serviceId),
+		index('language_location_id_idx').on(t.locationId),
+		index('language_phone_id_idx').on(t.phoneId)
+	]
 );
 
 export const accessibility = pgTable(
@@ -305,5 +326,8 @@ export const serviceArea = pgTable(
 		extentType: text('extent_type'),
 		uri: text('uri')
 	},
-	(t) => [index('service_area_service_id_idx').on(t.serviceId)]
+	(t) => [
+		index('service_area_service_id_idx').on(t.serviceId),
+		index('service_area_service_at_location_id_idx').on(t.serviceAtLocationId)
+	]
 );

@@ -1,10 +1,47 @@
-/** Search vocabulary kept as data: the thesaurus and the A-Z keyword index. */
-import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+/**
+ * Search vocabulary kept as data (the thesaurus, the A-Z keyword index) and the tables the
+ * search engine derives from the directory: one search entry per service (filters and
+ * facets without joins), the corpus statistics (idf) and the word list (typos, completion).
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	real,
+	smallint,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { service } from './directory.ts';
 
 /** A colloquial word or phrase and the words it should also match ("asilo" -> "nido"). */
-export const searchSynonym = pgTable('search_synonym', {
-	term: text('term').primaryKey(), // normalised: lower case, unaccented
-	expansions: text('expansions').array().notNull()
+export const searchSynonym = pgTable(
+	'search_synonym',
+	{
+		term: text('term').primaryKey(), // normalised: lower case, unaccented
+		expansions: text('expansions').array().notNull(),
+		// the term's stems without stop words ("soldi per l'affitto" -> {affitt, sold}): a query
+		// containing all of them, in any order, triggers the entry
+		lexemes: text('lexemes').array().notNull().default([]),
+		// how much the need behind the term counts next to the rest of the query: words saying
+		// who the person is ("figlio", "mamma") weigh less than words saying what they need
+		weight: real('weight').notNull().default(1),
+		// the word has another meaning in service texts ("richiedenti asilo"): it counts only in
+		// services that also match one of the expansions
+		ambiguous: boolean('ambiguous').notNull().default(false)
+	},
+	(t) => [index('search_synonym_lexemes_idx').using('gin', t.lexemes)]
+);
+
+/** Words a query can drop on top of PostgreSQL's Italian stop words ("vorrei", "cerco", "the"). */
+export const searchStopword = pgTable('search_stopword', {
+	word: text('word').primaryKey() // lower case, unaccented
 });
 
 export type KeywordFilters = {
@@ -22,4 +59,94 @@ export const keywordIndexEntry = pgTable('keyword_index_entry', {
 	query: text('query').notNull(),
 	filters: jsonb('filters').$type<KeywordFilters>().notNull().default({}),
 	synonyms: text('synonyms').array().notNull().default([])
+});
+
+/** Minutes of the week (Monday 00:00 = 0) during which a service is open. */
+const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What search matches, filters and counts on, one row per service, kept in step with the
+ * service by refreshSearchDocuments() (same transaction as the write). A narrow copy of the
+ * service's document: matching thousands of services reads this table, not the wide service rows.
+ */
+export const searchEntry = pgTable(
+	'search_entry',
+	{
+		serviceId: uuid('service_id')
+			.primaryKey()
+			.references(() => service.id, { onDelete: 'cascade' }),
+		active: boolean('active').notNull(),
+		/** The same full-text document as service.search_document. */
+		document: tsvector('document').notNull(),
+		/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
+		signature: bigint('signature', { mode: 'number' }).notNull(),
+		/** Area and sub-category codes, parents of sub-categories included. */
+		areaCodes: text('area_codes').array().notNull(),
+		audienceCodes: text('audience_codes').array().notNull(),
+		/** Municipi of the service's locations. */
+		municipi: smallint('municipi').array().notNull(),
+		free: boolean('free').notNull(),
+		/** Weekly opening of the schedules without validity dates. */
+		openWeek: int4multirange('open_week').notNull(),
+		/** Some schedule has validity dates: "open now" must also look at the schedule table. */
+		datedSchedules: boolean('dated_schedules').notNull(),
+		/** The name, lower case and unaccented: the order of a browse. */
+		sortKey: text('sort_key').notNull(),
+		/** A general information desk (orientation to social services, information desks). */
+		generalDesk: boolean('general_desk').notNull()
+	},
+	(t) => [
+		index('search_entry_document_idx').using('gin', t.document),
+		index('search_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
+		index('search_entry_area_codes_idx').using('gin', t.areaCodes),
+		index('search_entry_municipi_idx').using('gin', t.municipi)
+	]
+);
+
+/**
+ * The distinct combinations of facet values (areas, audiences, municipi, free) services have,
+ * with how many active services have each: facets count a few hundred signatures instead of
+ * unnesting the codes of thousands of services. The count is kept by triggers on search_entry.
+ */
+export const searchSignature = pgTable('search_signature', {
+	signature: bigint('signature', { mode: 'number' }).primaryKey(),
+	areaCodes: text('area_codes').array().notNull(),
+	audienceCodes: text('audience_codes').array().notNull(),
+	municipi: smallint('municipi').array().notNull(),
+	free: boolean('free').notNull(),
+	services: integer('services').notNull().default(0)
+});
+
+/**
+ * The words of the corpus, unaccented and lower case, with their stem and how many active
+ * services use them: the dictionary of the typo corrector and of prefix completion.
+ * Rebuilt by refreshSearchVocabulary() after imports.
+ */
+export const searchWord = pgTable(
+	'search_word',
+	{
+		word: text('word').primaryKey(),
+		/** The word as services spell it most often, accents included ("disabilità"). */
+		display: text('display').notNull(),
+		lexeme: text('lexeme').notNull(),
+		documents: integer('documents').notNull()
+	},
+	(t) => [
+		index('search_word_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+		index('search_word_prefix_idx').on(t.word.op('text_pattern_ops'))
+	]
+);
+
+/** Document frequency of each stem of the active services' documents (idf). */
+export const searchLexeme = pgTable('search_lexeme', {
+	lexeme: text('lexeme').primaryKey(),
+	documents: integer('documents').notNull()
+});
+
+/** Corpus-wide figures of the last vocabulary refresh (a single row, id 1). */
+export const searchCorpus = pgTable('search_corpus', {
+	id: smallint('id').primaryKey(),
+	documents: integer('documents').notNull(),
+	refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow()
 });

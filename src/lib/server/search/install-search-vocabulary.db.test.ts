@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDb, type TestDb } from '#tests/db.ts';
+import { installSearchVocabulary, loadThesaurus } from './install-search-vocabulary.ts';
+import { refreshSearchVocabulary } from './refresh-search-vocabulary.ts';
+import { selectRows } from './rows.ts';
+import { loadSearchFixture } from './search-fixture.ts';
+
+let t: TestDb;
+beforeAll(async () => {
+	t = await createTestDb(); // installReferenceData() already installed the thesaurus once
+});
+afterAll(() => t.destroy());
+
+describe('installSearchVocabulary', () => {
+	it('installs every term of data/reference/thesaurus.json, idempotently', async () => {
+		const thesaurus = loadThesaurus();
+		expect(thesaurus.synonyms.size).toBeGreaterThanOrEqual(150);
+		const report = await installSearchVocabulary(t.db);
+		expect(report.ignored).toEqual([]);
+		expect(report.synonyms).toBe(thesaurus.synonyms.size);
+		const [row] = await selectRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM search_synonym`);
+		expect(row!.n).toBe(thesaurus.synonyms.size);
+	});
+
+	it('stores a colloquial phrase with the stems a query must contain', async () => {
+		const [row] = await selectRows<{ lexemes: string[]; expansions: string[] }>(
+			t.db,
+			sql`SELECT lexemes, expansions FROM search_synonym WHERE term = 'soldi per l affitto'`
+		);
+		expect(row!.lexemes.sort()).toEqual(['affitt', 'sold']);
+		expect(row!.expansions).toContain('contributo affitto');
+	});
+
+	it('has no phrase that collapses to a single word once stop words are dropped', async () => {
+		// "da casa" would otherwise fire on every query containing "casa"
+		const collapsed = await selectRows<{ term: string }>(
+			t.db,
+			sql`SELECT term FROM search_synonym WHERE position(' ' IN term) > 0 AND cardinality(lexemes) < 2`
+		);
+		expect(collapsed.map((r) => r.term).filter((term) => !ALLOWED_SINGLE_STEM_PHRASES.has(term))).toEqual([]);
+	});
+});
+
+/** Phrases whose only meaningful word already says it all. */
+const ALLOWED_SINGLE_STEM_PHRASES = new Set([
+	'a chi rivolgermi',
+	'a distanza',
+	'chi assiste',
+	'ci separiamo',
+	'mi separo',
+	'da mangiare',
+	'dove dormire',
+	'e morta',
+	'e morto',
+	'i miei diritti',
+	'mi picchia',
+	'non autosufficiente',
+	'non autosufficienti',
+	'non udente',
+	'non vedente',
+	'non ho il medico',
+	'sto male',
+	'un letto'
+]);
+
+describe('refreshSearchVocabulary', () => {
+	it('counts the stems and words of the active services', async () => {
+		await loadSearchFixture(t.db);
+		const report = await refreshSearchVocabulary(t.db);
+		expect(report.documents).toBe(16);
+		const [nid] = await selectRows<{ documents: number }>(t.db, sql`SELECT documents FROM search_lexeme WHERE lexeme = 'nid'`);
+		// two active nurseries; the closed one does not count
+		expect(nid!.documents).toBe(2);
+		const [word] = await selectRows<{ display: string; documents: number }>(
+			t.db,
+			sql`SELECT display, documents FROM search_word WHERE word = 'difficolta'`
+		);
+		expect(word).toEqual({ display: 'difficoltà', documents: 2 });
+	});
+});

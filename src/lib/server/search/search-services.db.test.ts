@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '#tests/db.ts';
+import { toSearchApiResponse } from './api-response.ts';
+import { defaultSearchParams, parseSearchParams } from './inputs.ts';
+import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
+import { searchServices } from './search-services.ts';
+import type { SearchOutcome, SearchParams } from './types.ts';
+
+let t: TestDb;
+beforeAll(async () => {
+	t = await createTestDb();
+	await loadSearchFixture(t.db);
+});
+afterAll(() => t.destroy());
+
+const ACTIVE = FIXTURE_SERVICES.filter((s) => s.status !== 'inactive');
+/** Wednesday 11 March 2026, 10:00 in Milan (09:00 UTC). */
+const WEDNESDAY_MORNING = new Date('2026-03-11T09:00:00Z');
+
+const search = (overrides: Partial<SearchParams>, now = WEDNESDAY_MORNING) =>
+	searchServices(t.db, defaultSearchParams({ perPage: 100, ...overrides }), { now });
+const keys = (outcome: SearchOutcome) =>
+	outcome.hits.map((h) => FIXTURE_SERVICES.find((s) => fixtureId(s.key) === h.id)?.key ?? h.id);
+
+describe('ranking', () => {
+	it('puts the rent grant first for "soldi per l\'affitto"', async () => {
+		const outcome = await search({ q: "soldi per l'affitto" });
+		expect(keys(outcome)[0]).toBe('contributo-affitto');
+	});
+
+	it('reaches the nurseries from "asilo", never the closed one nor asylum seekers first', async () => {
+		const found = keys(await search({ q: 'asilo' }));
+		expect(found.slice(0, 2).sort()).toEqual(['micronido-coccinella', 'nido-girasole']);
+		expect(found).not.toContain('nido-chiuso');
+		// "richiedenti asilo" is another meaning: found when asked for
+		expect(keys(await search({ q: 'richiedenti asilo' }))[0]).toBe('richiedenti-asilo');
+		expect(keys(await search({ q: 'asylum' }))[0]).toBe('richiedenti-asilo');
+	});
+
+	it('reaches the home carers from "badante"', async () => {
+		expect(keys(await search({ q: 'badante' }))[0]).toBe('assistenti-familiari');
+	});
+
+	it('corrects a misspelt word and finds what was meant', async () => {
+		const outcome = await search({ q: 'consulotrio' });
+		expect(outcome.correctedQuery).toBe('consultorio');
+		expect(keys(outcome)[0]).toBe('consultorio');
+	});
+
+	it('corrects one misspelt word in a longer query, keeping the others as typed', async () => {
+		const outcome = await search({ q: 'Assistenza domiciliare anzaini' });
+		expect(outcome.correctedQuery).toBe('Assistenza domiciliare anziani');
+		expect(keys(outcome)[0]).toBe('assistenza-domiciliare');
+	});
+
+	it('lets the stemmer absorb a typo in an ending without calling it a correction', async () => {
+		const outcome = await search({ q: 'consultoro' });
+		expect(outcome.correctedQuery).toBeNull();
+		expect(keys(outcome)[0]).toBe('consultorio');
+	});
+
+	it('does not "correct" words that are right', async () => {
+		expect((await search({ q: 'nido' })).correctedQuery).toBeNull();
+	});
+
+	it('understands common English words', async () => {
+		expect(keys(await search({ q: 'help with rent' }))[0]).toBe('contributo-affitto');
+		expect(keys(await search({ q: 'lawyer' }))[0]).toBe('consulenza-legale');
+	});
+
+	it('finds the need in a whole sentence instead of returning nothing', async () => {
+		const outcome = await search({ q: 'ci hanno mandato lo sfratto e non so dove andare a vivere con i miei figli' });
+		expect(outcome.total).toBeGreaterThan(0);
+		// the housing desk and the grant against evictions for arrears
+		expect(keys(outcome).slice(0, 2).sort()).toEqual(['contributo-affitto', 'emergenza-abitativa']);
+	});
+
+	it('returns nothing for words nobody uses', async () => {
+		const outcome = await search({ q: 'zzqxw' });
+		expect(outcome).toMatchObject({ total: 0, hits: [], correctedQuery: null });
+	});
+
+	it('weighs a word in the name above the same word in a description', async () => {
+		// "assistenza domiciliare" names one service; the social-work office only mentions it
+		const found = keys(await search({ q: 'assistenza a domicilio' }));
+		expect(found.indexOf('assistenza-domiciliare')).toBeLessThan(found.indexOf('servizio-sociale'));
+	});
+});
+
+describe('filters', () => {
+	it('browses every active service by name, without the inactive one', async () => {
+		const outcome = await search({});
+		expect(outcome.total).toBe(ACTIVE.length);
+		const names = outcome.hits.map((h) => h.name.toLowerCase());
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'it')));
+		expect(keys(outcome)).not.toContain('nido-chiuso');
+	});
+
+	it('filters by area and by sub-category', async () => {
+		const byArea = keys(await search({ area: 'scuola' }));
+		expect(byArea.sort()).toEqual(['italiano-stranieri', 'micronido-coccinella', 'nido-girasole']);
+		const bySub = keys(await search({ area: 'nidi-micronidi' }));
+		expect(bySub.sort()).toEqual(['micronido-coccinella', 'nido-girasole']);
+	});
+
+	it('filters by audience and by municipio', async () => {
+		expect(keys(await search({ audience: 'anziani' })).sort()).toEqual([
+			'assistenti-familiari',
+			'assistenza-domiciliare',
+			'servizio-sociale'
+		]);
+		expect(keys(await search({ municipio: 6 })).sort()).toEqual(['assistenza-domiciliare', 'consultorio', 'emporio']);
+	});
+
+	it('keeps only free services', async () => {
+		const outcome = await search({ free: true });
+		expect(outcome.total).toBe(ACTIVE.filter((s) => s.free).length);
+		expect(outcome.hits.every((h) => h.freeOfCharge === true)).toBe(true);
+	});
+
+	it('keeps the services open now, on Milan time, overnight and seasonal hours included', async () => {
+		expect(keys(await search({ openNow: true })).sort()).toEqual([
+			'contributo-affitto',
+			'nido-girasole',
+			'servizio-sociale'
+		]);
+		// Thursday 02:00 in Milan: only the night shelter (open Wednesday 20:00 to 08:00)
+		expect(keys(await search({ openNow: true }, new Date('2026-03-12T01:00:00Z')))).toEqual(['accoglienza-notturna']);
+		// the summer centre opens only between its validity dates: Wednesday 15 July 2026, 10:00 (08:00 UTC)
+		const july = keys(await search({ openNow: true }, new Date('2026-07-15T08:00:00Z')));
+		expect(july).toContain('centro-estivo');
+		expect(keys(await search({ openNow: true, q: 'centro estivo' }))).not.toContain('centro-estivo');
+	});
+
+	it('keeps services within the radius and orders a text-less search by distance', async () => {
+		const m6 = FIXTURE_PLACES[6]!;
+		const outcome = await search({ near: { lat: m6.lat, lon: m6.lon }, radiusKm: 1 });
+		expect(keys(outcome).sort()).toEqual(['assistenza-domiciliare', 'consultorio', 'emporio']);
+		expect(outcome.hits.every((h) => h.distanceKm !== null && h.distanceKm < 0.01)).toBe(true);
+
+		const wide = await search({ near: { lat: m6.lat, lon: m6.lon }, radiusKm: 50 });
+		const distances = wide.hits.map((h) => h.distanceKm!);
+		expect(distances).toEqual([...distances].sort((a, b) => a - b));
+		expect(wide.total).toBe(ACTIVE.filter((s) => s.municipio !== null).length);
+	});
+
+	it('without a radius, orders by distance and keeps services with no address last', async () => {
+		const m1 = FIXTURE_PLACES[1]!;
+		const outcome = await search({ near: { lat: m1.lat, lon: m1.lon } });
+		expect(outcome.total).toBe(ACTIVE.length);
+		// the two services of Municipio 1 sit at the point itself; a tie goes by name
+		expect(keys(outcome).slice(0, 2)).toEqual(['richiedenti-asilo', 'servizio-sociale']);
+		expect(outcome.hits.at(-1)).toMatchObject({ id: fixtureId('psicologo-online'), distanceKm: null });
+	});
+
+	it('combines text, area and municipio', async () => {
+		const outcome = await search({ q: 'nido', area: 'scuola', municipio: 9 });
+		expect(keys(outcome)).toEqual(['micronido-coccinella']);
+		expect(outcome.hits[0]).toMatchObject({ municipio: 9, address: 'Via Garigliano 12, 20159 Milano' });
+	});
+
+	it('reports distance only when searching near a point', async () => {
+		expect((await search({ q: 'nido' })).hits.every((h) => h.distanceKm === null)).toBe(true);
+	});
+});
+
+describe('facets', () => {
+	it('counts areas, sub-categories, audiences, municipi, free and open over the whole browse', async () => {
+		const { facets } = await search({});
+		expect(facets.area).toMatchObject({ scuola: 3, 'sostegno-economico': 2, 'accoglienza-abitativa': 3 });
+		expect(facets.subcategory).toMatchObject({ 'nidi-micronidi': 2, badanti: 1 });
+		expect(facets.audience).toMatchObject({ anziani: 3, 'bambini-0-3': 2 });
+		expect(facets.municipio).toMatchObject({ '6': 3, '3': 2, '9': 2 });
+		expect(facets.free).toBe(ACTIVE.filter((s) => s.free).length);
+		expect(facets.openNow).toBe(3);
+	});
+
+	it('ignores a dimension\'s own filter and applies the others', async () => {
+		const { facets, total } = await search({ area: 'scuola' });
+		expect(total).toBe(3);
+		// the area counts still show the other areas, so a family can switch
+		expect(facets.area).toMatchObject({ scuola: 3, 'sostegno-economico': 2 });
+		// the other dimensions count only school services
+		expect(facets.municipio).toEqual({ '5': 1, '9': 2 });
+		expect(facets.audience).toEqual({ 'bambini-0-3': 2, stranieri: 1, adulti: 1 });
+		expect(facets.free).toBe(1);
+	});
+
+	it('counts the free facet without the free filter, and the others with it', async () => {
+		const free = await search({ q: 'assistenza', free: true });
+		const all = await search({ q: 'assistenza' });
+		expect(free.facets.free).toBe(free.total);
+		expect(all.facets.free).toBe(free.total);
+		expect(free.total).toBeLessThan(all.total);
+		// audience counts under the free filter: only free services
+		const freeElderly = free.hits.filter((h) =>
+			FIXTURE_SERVICES.find((s) => fixtureId(s.key) === h.id)?.audiences?.includes('anziani')
+		).length;
+		expect(free.facets.audience.anziani).toBe(freeElderly);
+		expect(all.facets.audience.anziani).toBeGreaterThan(freeElderly);
+	});
+});
+
+describe('pagination', () => {
+	it('splits the results in disjoint pages and keeps the total', async () => {
+		const pages = await Promise.all([1, 2, 3, 4].map((page) => search({ page, perPage: 4 })));
+		const ids = pages.flatMap((p) => p.hits.map((h) => h.id));
+		expect(new Set(ids).size).toBe(ACTIVE.length);
+		expect(pages.every((p) => p.total === ACTIVE.length && p.perPage === 4)).toBe(true);
+		expect(pages[3]!.hits).toHaveLength(ACTIVE.length - 12);
+		const beyond = await search({ page: 9, perPage: 4 });
+		expect(beyond).toMatchObject({ total: ACTIVE.length, page: 9, hits: [] });
+	});
+
+	it('pages a text search in relevance order', async () => {
+		const all = await search({ q: 'assistenza anziani' });
+		const second = await search({ q: 'assistenza anziani', page: 2, perPage: 2 });
+		expect(second.hits.map((h) => h.id)).toEqual(all.hits.slice(2, 4).map((h) => h.id));
+	});
+});
+
+describe('hostile input', () => {
+	const hostile = [
+		'"nido',
+		"l'affitto'",
+		"'; DROP TABLE service; --",
+		'a & | ! :*',
+		'nido:* & !asilo',
+		'(((',
+		'<script>alert(1)</script>',
+		'🏠🍼 asilo 👶',
+		'\u0000\u0007nido\u202e',
+		'%_\\',
+		'x'.repeat(10_000),
+		'asilo '.repeat(2000)
+	];
+	it.each(hostile)('never throws: %s', async (raw) => {
+		const parsed = parseSearchParams(new URLSearchParams({ q: raw }));
+		expect(parsed.ok).toBe(true);
+		if (!parsed.ok) return;
+		expect(parsed.params.q.length).toBeLessThanOrEqual(200);
+		const outcome = await searchServices(t.db, parsed.params, { now: WEDNESDAY_MORNING });
+		expect(outcome.total).toBeGreaterThanOrEqual(0);
+	});
+
+	it('still searches the words around the noise', async () => {
+		expect(keys(await search({ q: '🏠🍼 asilo 👶' }))).toContain('nido-girasole');
+		expect(keys(await search({ q: "nido' OR 1=1 --" }))[0]).toMatch(/nido|micronido/);
+	});
+
+	it('leaves the directory intact', async () => {
+		expect((await search({})).total).toBe(ACTIVE.length);
+	});
+});
+
+describe('API shape', () => {
+	it('maps an outcome to the public JSON', async () => {
+		const m1 = FIXTURE_PLACES[1]!;
+		const outcome = await search({ q: 'assistente sociale', near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 });
+		const body = toSearchApiResponse(outcome);
+		expect(Object.keys(body).sort()).toEqual(['corrected_query', 'facets', 'page', 'per_page', 'results', 'total']);
+		expect(body.results[0]).toEqual({
+			id: fixtureId('servizio-sociale'),
+			name: 'Servizio Sociale Professionale Territoriale Municipio 1',
+			organization: { id: expect.any(String), name: 'Ente Servizio Sociale Professionale Territoriale Municipio 1' },
+			areas: ['informazioni', 'orientamento-servizi-sociali'],
+			municipio: 1,
+			distance_km: 0,
+			url: expect.stringMatching(/^\/servizi\/[a-z0-9-]+$/)
+		});
+		expect(Object.keys(body.facets).sort()).toEqual(['area', 'audience', 'municipio']);
+		expect(body.facets.area).toMatchObject({ informazioni: 1, 'orientamento-servizi-sociali': 1 });
+	});
+});
