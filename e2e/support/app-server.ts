@@ -103,25 +103,12 @@ function databaseEnv(dataDir: string): NodeJS.ProcessEnv {
 	return { ...process.env, PGLITE_DIR: dataDir };
 }
 
-/**
- * Migrates and seeds the database of a run. Until `npm run db:seed` exists the development
- * corpus of the search evaluation stands in for the demo data (when both it and the importer
- * exist); otherwise the database only holds the reference taxonomy.
- */
+/** Migrates the database of a run and seeds the Milan demo data into it. */
 function migrateAndSeed(dataDir: string): string {
 	const env = databaseEnv(dataDir);
 	run('db:migrate', [path.join(ROOT, 'scripts', 'db-migrate.ts')], env);
-	if (existsSync(path.join(ROOT, 'scripts', 'db-seed.ts'))) {
-		run('db:seed', [path.join(ROOT, 'scripts', 'db-seed.ts')], env);
-		return 'demo seed';
-	}
-	const corpus = '/work/shared/eval-dev/corpus.json';
-	if (existsSync(path.join(ROOT, 'scripts', 'import.ts')) && existsSync(corpus)) {
-		run('import eval-dev corpus', [path.join(ROOT, 'scripts', 'import.ts'), corpus], env);
-		return 'eval-dev corpus';
-	}
-	log('WARNING: no db:seed and no importer yet: the database holds only the reference taxonomy');
-	return 'reference data only';
+	run('db:seed', [path.join(ROOT, 'scripts', 'db-seed.ts')], env);
+	return 'demo seed';
 }
 
 /** Everything the seeded database is made from: migrations, data, server code, seed scripts. */

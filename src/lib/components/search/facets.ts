@@ -4,6 +4,7 @@
  * Pure and browser-safe: the route passes the labels in the interface language.
  */
 import type { Lang } from '#lib/i18n/index.ts';
+import type { SearchFacets } from '#lib/server/search/types.ts';
 import { st } from './messages.ts';
 import { FLAG_ON, searchEntries, searchHref, type SearchUrlParams } from './search-url.ts';
 
@@ -14,15 +15,8 @@ export type TermLabel = {
 	name: string;
 };
 
-/** Structurally the `SearchFacets` of the search engine. */
-export type FacetCounts = {
-	area: Record<string, number>;
-	subcategory: Record<string, number>;
-	audience: Record<string, number>;
-	municipio: Record<string, number>;
-	free: number;
-	openNow: number;
-};
+/** The engine's facet counts (type-only import: erased from the browser bundle). */
+export type FacetCounts = SearchFacets;
 
 export type FacetOption = {
 	/** The form field: the group's name for radios, the option's own for checkboxes. */

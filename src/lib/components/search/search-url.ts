@@ -3,20 +3,10 @@
  * (q, area, audience, municipio, near, radius_km, free, open_now, page, per_page). Browser-safe.
  * Defaults are left out so that links stay short and one search has one URL.
  */
+import type { SearchParams } from '#lib/server/search/types.ts';
 
-/** Structurally the `SearchParams` of the search engine (src/lib/server/search/types.ts). */
-export type SearchUrlParams = {
-	q: string;
-	area: string | null;
-	audience: string | null;
-	municipio: number | null;
-	near: { lat: number; lon: number } | null;
-	radiusKm: number | null;
-	free: boolean;
-	openNow: boolean;
-	page: number;
-	perPage: number;
-};
+/** The engine's parameters (a type-only import: erased, so this module stays browser-safe). */
+export type SearchUrlParams = SearchParams;
 
 export const DEFAULT_PER_PAGE = 20;
 /** The value a checked "Gratuito" / "Aperto ora" box sends. */

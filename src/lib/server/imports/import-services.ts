@@ -40,9 +40,21 @@ export function servicesOf(payload: unknown): unknown[] {
 
 type PgErrorFields = { code: string; table?: string; column?: string; constraint?: string; detail?: string };
 
+/** The raw error fields: PGlite names them like libpq (`table`), postgres.js with a suffix (`table_name`). */
+type RawPgError = PgErrorFields & { table_name?: string; column_name?: string; constraint_name?: string };
+
 function findPgError(error: unknown): PgErrorFields | undefined {
 	for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-		if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as PgErrorFields;
+		if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+			const raw = e as RawPgError;
+			return {
+				code: raw.code,
+				table: raw.table ?? raw.table_name,
+				column: raw.column ?? raw.column_name,
+				constraint: raw.constraint ?? raw.constraint_name,
+				detail: raw.detail
+			};
+		}
 		e = e.cause as typeof e;
 	}
 	return undefined;
