@@ -257,17 +257,21 @@ const en: Record<MessageKey, string> = {
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { it, en };
 
 /** The UI string `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/** Fills `{name}` placeholders from `params`; unknown names stay visible rather than vanish. */
+export function interpolate(template: string, params: Record<string, string | number> = {}): string {
+	return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** A count written the way the interface language writes numbers ("1.234" / "1,234"). */
+export const formatCount = (lang: Lang, n: number): string => n.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB');
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-	const template = dictionaries[lang][key];
-	return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-		name in params ? String(params[name]) : match
-	);
+	return interpolate(dictionaries[lang][key], params);
 }
 
 /** "1 servizio" / "12 servizi": picks `<key>.one` or `<key>.other` by count. */
 export function tCount(lang: Lang, key: 'count.services', n: number): string {
-	const locale = lang === 'it' ? 'it-IT' : 'en-GB';
-	return t(lang, n === 1 ? `${key}.one` : `${key}.other`, { n: n.toLocaleString(locale) });
+	return t(lang, n === 1 ? `${key}.one` : `${key}.other`, { n: formatCount(lang, n) });
 }
 
 /**

@@ -3,7 +3,7 @@
  * Browser-safe. Kept beside the components that use them; the site-wide strings are in
  * #lib/i18n.
  */
-import type { Lang } from '#lib/i18n/index.ts';
+import { formatCount, interpolate, type Lang } from '#lib/i18n/index.ts';
 
 const it = {
 	'search.title': 'Cerca un servizio',
@@ -173,14 +173,11 @@ const dictionaries: Record<Lang, Record<SearchMessageKey, string>> = { it, en };
 
 /** The search-page string `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function st(lang: Lang, key: SearchMessageKey, params: Record<string, string | number> = {}): string {
-	return dictionaries[lang][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-		name in params ? String(params[name]) : match
-	);
+	return interpolate(dictionaries[lang][key], params);
 }
 
 /** "23 servizi trovati" / "1 servizio trovato" / "Nessun servizio trovato". */
 export function foundCount(lang: Lang, n: number): string {
 	if (n === 0) return st(lang, 'count.none');
-	const locale = lang === 'it' ? 'it-IT' : 'en-GB';
-	return st(lang, n === 1 ? 'count.found.one' : 'count.found.other', { n: n.toLocaleString(locale) });
+	return st(lang, n === 1 ? 'count.found.one' : 'count.found.other', { n: formatCount(lang, n) });
 }
