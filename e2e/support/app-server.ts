@@ -12,7 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const E2E_PORT = 3103;
+/** E2E_PORT lets two checkouts run the tier side by side. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3103);
 
 /** Node 24 pinned by the `node` devDependency; the machine's own node may be older. */
 export function nodeBinary(): string {
