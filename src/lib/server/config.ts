@@ -24,3 +24,8 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string {
 	return (env.PUBLIC_ORIGIN ?? env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
+
+/** SEARCH_CACHE=0 turns off the search result cache (the benchmark measures without it too). */
+export function readSearchCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+	return env.SEARCH_CACHE?.trim() !== '0';
+}

@@ -6,8 +6,9 @@ import { AREAS_TAXONOMY, AUDIENCE_TAXONOMY } from '../taxonomy/reference.ts';
 const GENERAL_DESK_CODES = ['orientamento-servizi-sociali', 'sportelli-informativi'];
 
 /**
- * Recomputes the full-text document and the search entry (document, filters, facet signature,
- * opening hours) of the given services (or of all when `ids` is omitted). Every write that
+ * Recomputes the full-text document, the search entry (document, filters, facet signature,
+ * opening hours) and what derives from it (the entry without its document, the located points,
+ * the weeks of dated schedules) of the given services (or of all when `ids` is omitted). Every write that
  * changes a service, its terms, its locations or schedules, or its organization calls this in
  * the same transaction, so search never sees a half-updated record.
  */
@@ -101,6 +102,8 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 			sort_key = excluded.sort_key,
 			general_desk = excluded.general_desk
 	`);
+	// the narrow copy, the points and the dated opening weeks (drizzle/0006)
+	await db.execute(sql`SELECT piazza_refresh_search_extras(${idList})`);
 }
 
 const toUuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;

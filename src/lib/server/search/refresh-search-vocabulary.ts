@@ -49,7 +49,7 @@ export async function refreshSearchVocabulary(db: DbOrTx): Promise<VocabularyRef
 			ON CONFLICT (id) DO UPDATE SET documents = excluded.documents, refreshed_at = excluded.refreshed_at
 		`);
 		// after an import the planner's statistics of the search tables are stale
-		await tx.execute(sql`ANALYZE search_entry, search_signature, search_word, search_lexeme`);
+		await tx.execute(sql`ANALYZE search_entry, search_filter_entry, search_point, search_dated_opening, search_signature, search_word, search_lexeme`);
 		const [row] = await selectRows<VocabularyRefresh>(tx, sql`
 			SELECT (SELECT documents FROM search_corpus WHERE id = 1) AS documents,
 				(SELECT count(*)::int FROM search_lexeme) AS lexemes,

@@ -5,12 +5,14 @@
  * facet counts. See docs/search.md for the design and the measurements behind each choice.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { readSearchCacheEnabled } from '../config.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { loadReferenceTaxonomy } from '../taxonomy/reference.ts';
 import { analyzeQuery, textArray } from './analyze-query.ts';
 import { romeClock, type RomeClock } from './clock.ts';
 import { MAX_RADIUS_KM } from './inputs.ts';
 import { alternativeQuery, alternativeRankQuery, type Alternative, type QueryPlan } from './query-plan.ts';
+import { cacheFor, readSearchVersion } from './result-cache.ts';
 import { selectRows } from './rows.ts';
 import type { SearchFacets, SearchHit, SearchOutcome, SearchParams } from './types.ts';
 
@@ -26,6 +28,7 @@ export const SCORING = {
 	/**
 	 * Candidates scored exactly: beyond this many, a cheap first pass (two ts_rank calls) keeps
 	 * the most promising ones, so a word matching half the city does not cost a full ranking.
+	 * Also the size of the ranked pool a search keeps (and the result cache holds) for its pages.
 	 */
 	exactlyRanked: 300
 };
@@ -35,26 +38,71 @@ const SUMMARY_LENGTH = 220;
 export async function searchServices(
 	db: DbOrTx,
 	params: SearchParams,
-	options: { now?: Date } = {}
+	options: { now?: Date; cache?: boolean } = {}
 ): Promise<SearchOutcome> {
 	const clock = romeClock(options.now ?? new Date());
-	const plan = params.q ? await analyzeQuery(db, params.q) : null;
-	const query = buildQuery(params, plan, clock);
-	const browsing = !plan && !params.near && !params.openNow;
-	const found: Found = query.empty
-		? { ranked: [], signatures: [], openNow: null }
-		: browsing
-			? await browse(db, query, params)
-			: await search(db, query, params);
+	const useCache = options.cache ?? readSearchCacheEnabled();
+	const version = useCache ? await readSearchVersion(db) : 0;
+	const key = cacheKey(params, clock);
+	const window = params.page * params.perPage;
+	let found = useCache ? cacheFor<Found>(db).get(version, key) : undefined;
+	if (!found || !covers(found, window)) {
+		found = await find(db, params, clock, window);
+		if (useCache) cacheFor<Found>(db).set(version, key, found);
+	}
 	const { total, facets } = countFacets(found.signatures, params);
 	if (found.openNow !== null) facets.openNow = found.openNow;
+	const offset = (params.page - 1) * params.perPage;
+	const ranked = found.pool.slice(offset, window);
 	return {
 		total,
 		page: params.page,
 		perPage: params.perPage,
-		hits: await loadHits(db, found.ranked, params),
+		hits: await loadHits(db, ranked, params),
 		facets,
-		correctedQuery: plan?.correctedQuery ?? null
+		correctedQuery: found.correctedQuery
+	};
+}
+
+/** Everything about a search but the page: the same for every page, kept by the result cache. */
+type Found = {
+	/** The best matches in order: at least SCORING.exactlyRanked, or the pages asked so far. */
+	pool: RankedRow[];
+	/** The pool holds every kept match: any page can be cut from it. */
+	complete: boolean;
+	/** The facet signatures of the matches. */
+	signatures: SignatureRow[];
+	/** The open-now count when counted apart (a browse). */
+	openNow: number | null;
+	correctedQuery: string | null;
+};
+
+const covers = (found: Found, window: number) => found.complete || found.pool.length >= window;
+
+/** Everything the result depends on but the page (and the clock's minute, for "open now"). */
+const cacheKey = (params: SearchParams, clock: RomeClock) =>
+	JSON.stringify([
+		params.q,
+		params.area,
+		params.audience,
+		params.municipio,
+		params.near,
+		params.radiusKm,
+		params.free,
+		params.openNow,
+		clock.date,
+		clock.minuteOfWeek
+	]);
+
+async function find(db: DbOrTx, params: SearchParams, clock: RomeClock, window: number): Promise<Found> {
+	const plan = params.q ? await analyzeQuery(db, params.q) : null;
+	const query = buildQuery(params, plan, clock);
+	const correctedQuery = plan?.correctedQuery ?? null;
+	if (query.empty) return { pool: [], complete: true, signatures: [], openNow: null, correctedQuery };
+	const browsing = !plan && !params.near && !params.openNow;
+	return {
+		...(browsing ? await browse(db, query, window) : await search(db, query, params, window)),
+		correctedQuery
 	};
 }
 
@@ -62,7 +110,7 @@ type BuiltQuery = {
 	plan: QueryPlan | null;
 	/** Common table expressions the other parts rely on (the services near the point). */
 	ctes: SQL[];
-	/** FROM search_entry e [JOIN near]. */
+	/** FROM search_entry e (search_filter_entry e without text) [JOIN near]. */
 	from: SQL;
 	/** Conditions every row must meet: active, and the text when there is one. */
 	where: SQL;
@@ -73,6 +121,7 @@ type BuiltQuery = {
 };
 
 const TRUE = sql`true`;
+const origin = (point: { lat: number; lon: number }) => sql`ll_to_earth(${point.lat}::float8, ${point.lon}::float8)`;
 const withClause = (ctes: SQL[]) => (ctes.length > 0 ? sql`WITH ${sql.join(ctes, sql`, `)}` : sql``);
 
 function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
@@ -80,18 +129,17 @@ function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClo
 	const radiusMeters = (params.radiusKm ?? MAX_RADIUS_KM) * 1000;
 	const ctes = near
 		? [
-				// the GiST index of locations finds the box around the circle; the exact distance trims it
+				// the GiST index of the search points finds the box around the circle, the straight-line
+				// (chord) distance trims it to the circle; great-circle distances are computed only
+				// for the results shown (see chordToKm), which saves a trigonometric call per point
 				sql`near AS (
-				SELECT service_id, min(meters) / 1000.0 AS km
+				SELECT service_id, min(chord) AS chord
 				FROM (
-					SELECT sal.service_id,
-						earth_distance(ll_to_earth(${near.lat}::float8, ${near.lon}::float8), ll_to_earth(l.latitude, l.longitude)) AS meters
-					FROM location l JOIN service_at_location sal ON sal.location_id = l.id
-					WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL
-						AND earth_box(ll_to_earth(${near.lat}::float8, ${near.lon}::float8), ${radiusMeters}::float8)
-							@> ll_to_earth(l.latitude, l.longitude)
+					SELECT p.service_id, cube_distance(${origin(near)}, p.earth) AS chord
+					FROM search_point p
+					WHERE earth_box(${origin(near)}, ${radiusMeters}::float8) @> p.earth
 				) located
-				WHERE meters <= ${radiusMeters}::float8
+				WHERE chord <= ${radiusToChord(radiusMeters)}::float8
 				GROUP BY service_id
 			)`
 			]
@@ -102,34 +150,34 @@ function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClo
 			? sql` JOIN near ON near.service_id = e.service_id`
 			: sql` LEFT JOIN near ON near.service_id = e.service_id`
 		: sql``;
-	const openNow = sql`(e.open_week @> ${clock.minuteOfWeek}::int OR (e.dated_schedules AND EXISTS (
-		SELECT 1 FROM (
-			SELECT * FROM schedule WHERE service_id = e.service_id
-			UNION ALL
-			SELECT sch.* FROM service_at_location sal JOIN schedule sch ON sch.service_at_location_id = sal.id
-			WHERE sal.service_id = e.service_id
-		) sc
-		WHERE (sc.valid_from IS NOT NULL OR sc.valid_to IS NOT NULL OR sc.dtstart IS NOT NULL OR sc.until IS NOT NULL)
-			AND (sc.valid_from IS NULL OR sc.valid_from <= ${clock.date}::date)
-			AND (sc.valid_to IS NULL OR sc.valid_to >= ${clock.date}::date)
-			AND (sc.dtstart IS NULL OR sc.dtstart <= ${clock.date}::date)
-			AND (sc.until IS NULL OR sc.until >= ${clock.date}::date)
-			AND piazza_schedule_week(sc.freq, sc.byday, sc.opens_at, sc.closes_at) @> ${clock.minuteOfWeek}::int
+	// dated schedules (summer centres) have their weeks precomputed with their validity: the
+	// services open now among them are one uncorrelated, hashed subquery
+	const openNow = sql`(e.open_week @> ${clock.minuteOfWeek}::int OR (e.dated_schedules AND e.service_id IN (
+		SELECT o.service_id FROM search_dated_opening o
+		WHERE (o.valid_from IS NULL OR o.valid_from <= ${clock.date}::date)
+			AND (o.valid_to IS NULL OR o.valid_to >= ${clock.date}::date)
+			AND o.week @> ${clock.minuteOfWeek}::int
 	)))`;
+	// without text nothing needs the document: the narrow copy of the entries is a quarter of the pages
+	const entries = plan?.retrieval ? sql`search_entry e` : sql`search_filter_entry e`;
 	return {
 		plan,
 		ctes,
-		from: sql`search_entry e${nearJoin}`,
+		from: sql`${entries}${nearJoin}`,
 		where: plan?.retrieval ? sql`e.active AND e.document @@ ${plan.retrieval}::tsquery` : sql`e.active`,
-		filters: {
-			area: params.area ? sql`e.area_codes @> ${textArray([params.area])}` : TRUE,
-			audience: params.audience ? sql`e.audience_codes @> ${textArray([params.audience])}` : TRUE,
-			municipio: params.municipio ? sql`e.municipi @> ARRAY[${params.municipio}::smallint]` : TRUE,
-			free: params.free ? sql`e.free` : TRUE,
-			openNow: params.openNow ? openNow : TRUE
-		},
+		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
 		openNow,
 		empty: plan !== null && !plan.retrieval
+	};
+}
+
+/** The filters on search_entry e but "open now", which needs the clock. */
+function filtersOf(params: SearchParams) {
+	return {
+		area: params.area ? sql`e.area_codes @> ${textArray([params.area])}` : TRUE,
+		audience: params.audience ? sql`e.audience_codes @> ${textArray([params.audience])}` : TRUE,
+		municipio: params.municipio ? sql`e.municipi @> ARRAY[${params.municipio}::smallint]` : TRUE,
+		free: params.free ? sql`e.free` : TRUE
 	};
 }
 
@@ -165,24 +213,22 @@ const fromText = (r: SignatureText): SignatureRow => ({
 	municipi: splitCodes(r.municipi).map(Number)
 });
 
-/** The page, the facet signatures of the matches, and the open-now count when counted apart. */
-type Found = { ranked: RankedRow[]; signatures: SignatureRow[]; openNow: number | null };
-
-const pageOf = (params: SearchParams) =>
-	sql`LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`;
+/** What browse() and search() find; find() adds the corrected query. */
+type Matches = Omit<Found, 'correctedQuery'>;
 
 /**
- * No text, no place, no opening filter: the page walks the name index, the facets come from the
+ * No text, no place, no opening filter: the pool walks the name index, the facets come from the
  * per-signature counts the triggers keep, and only "open now" is counted over the services.
  */
-async function browse(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<Found> {
+async function browse(db: DbOrTx, q: BuiltQuery, window: number): Promise<Matches> {
 	const f = q.filters;
-	const [ranked, signatures, open] = await Promise.all([
+	const poolSize = Math.max(SCORING.exactlyRanked, window);
+	const [pool, signatures, open] = await Promise.all([
 		selectRows<RankedRow>(
 			db,
-			sql`SELECT e.service_id, NULL::float8 AS km FROM search_entry e
-				WHERE e.active AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free}
-				ORDER BY e.sort_key, e.service_id ${pageOf(params)}`
+			sql`SELECT e.service_id, NULL::float8 AS km FROM ${q.from}
+				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free}
+				ORDER BY e.sort_key, e.service_id LIMIT ${poolSize}`
 		),
 		selectRows<SignatureText>(
 			db,
@@ -195,55 +241,66 @@ async function browse(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<
 				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${q.openNow}`
 		)
 	]);
-	return { ranked, signatures: signatures.map(fromText), openNow: open[0]?.n ?? 0 };
+	return {
+		pool,
+		complete: pool.length < poolSize,
+		signatures: signatures.map(fromText),
+		openNow: open[0]?.n ?? 0
+	};
 }
 
 /**
  * Text, a place or the opening filter: one statement reads the candidates once, then ranks the
- * page (by relevance with text, the distance breaking ties; by distance near a point; else by
+ * pool (by relevance with text, the distance breaking ties; by distance near a point; else by
  * name) and counts the facet signatures of the same candidates. A candidate failing two or
- * more filters can count in no facet and is left out from the start.
+ * more filters can count in no facet and is left out from the start. The pool holds the best
+ * SCORING.exactlyRanked matches, or as many as the page asked needs.
  */
-async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<Found> {
+async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: number): Promise<Matches> {
 	const f = q.filters;
 	const plan = q.plan;
 	const text = plan?.retrieval ? plan : null;
+	const poolSize = Math.max(SCORING.exactlyRanked, window);
+	const kept = sql`${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}`;
+	// the cheap pre-score is computed in the same pass, so the documents are not copied
 	const candidates = sql`candidate AS MATERIALIZED (
 		SELECT e.service_id, e.sort_key, e.general_desk, e.signature,
-			${params.near ? sql`near.km::float8` : sql`NULL::float8`} AS km,
+			${params.near ? sql`near.chord::float8` : sql`NULL::float8`} AS chord,
 			${q.openNow} AS open_now,
-			${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow} AS kept
-			${text ? sql`, e.document` : sql``}
+			${kept} AS kept
+			${text ? sql`, CASE WHEN ${kept} THEN ${prescoreExpression(text)} END AS prescore` : sql``}
 		FROM ${q.from}
 		WHERE ${q.where}
 			AND (NOT ${f.area})::int + (NOT ${f.audience})::int + (NOT ${f.municipio})::int
 				+ (NOT ${f.free})::int + (NOT ${f.openNow})::int <= 1
 	)`;
-	const tail = params.near ? sql`km NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
+	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranking = text
 		? (() => {
 				const scoring = scoreExpression(text);
-				const keep = Math.max(SCORING.exactlyRanked, params.page * params.perPage + params.perPage);
 				return [
 					sql`promising AS (
-						SELECT * FROM candidate WHERE kept
-						ORDER BY ${prescoreExpression(text)} DESC, ${tail} LIMIT ${keep}
+						SELECT * FROM candidate WHERE kept ORDER BY prescore DESC, ${tail} LIMIT ${poolSize}
 					)`,
-					sql`scored AS (SELECT service_id, sort_key, general_desk, km, ${scoring.columns} FROM promising)`,
-					sql`page AS (
-						SELECT service_id, km, row_number() OVER (ORDER BY ${scoring.score} DESC, ${tail}) AS position
-						FROM scored ORDER BY position ${pageOf(params)}
+					// the exact score reads the documents of the promising few again, by key
+					sql`scored AS (
+						SELECT p.service_id, p.sort_key, p.general_desk, p.chord, ${scoring.columns}
+						FROM promising p JOIN search_entry d ON d.service_id = p.service_id
+					)`,
+					sql`pool AS (
+						SELECT service_id, chord, row_number() OVER (ORDER BY ${scoring.score} DESC, ${tail}) AS position
+						FROM scored
 					)`
 				];
 			})()
 		: [
-				sql`page AS (
-					SELECT service_id, km, row_number() OVER (ORDER BY ${tail}) AS position
-					FROM candidate WHERE kept ORDER BY position ${pageOf(params)}
+				sql`pool AS (
+					SELECT service_id, chord, row_number() OVER (ORDER BY ${tail}) AS position
+					FROM candidate WHERE kept ORDER BY position LIMIT ${poolSize}
 				)`
 			];
 	const rows = await selectRows<
-		{ kind: 'hit'; service_id: string; km: number | null } | ({ kind: 'facet' } & SignatureText)
+		{ kind: 'hit'; service_id: string; chord: number | null } | ({ kind: 'facet' } & SignatureText)
 	>(
 		db,
 		sql`${withClause([
@@ -252,20 +309,31 @@ async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<
 			...ranking,
 			sql`grouped AS (SELECT signature, open_now, count(*)::int AS n FROM candidate GROUP BY 1, 2)`
 		])}
-			SELECT 'hit' AS kind, service_id, km, NULL AS areas, NULL AS audiences, NULL AS municipi,
+			SELECT 'hit' AS kind, service_id, chord, NULL AS areas, NULL AS audiences, NULL AS municipi,
 				NULL::boolean AS free, NULL::boolean AS open_now, NULL::int AS n, position
-			FROM page
+			FROM pool
 			UNION ALL
 			SELECT 'facet', NULL, NULL, ${SIGNATURE_CODES}, s.free, g.open_now, g.n, NULL
 			FROM grouped g JOIN search_signature s ON s.signature = g.signature
 			ORDER BY position`
 	);
+	const pool = rows
+		.filter((r): r is { kind: 'hit'; service_id: string; chord: number | null } => r.kind === 'hit')
+		.map((r) => ({ service_id: r.service_id, km: r.chord === null ? null : chordToKm(r.chord) }));
 	return {
-		ranked: rows.filter((r) => r.kind === 'hit') as RankedRow[],
+		pool,
+		complete: pool.length < poolSize,
 		signatures: rows.filter((r): r is { kind: 'facet' } & SignatureText => r.kind === 'facet').map(fromText),
 		openNow: null
 	};
 }
+
+/** earthdistance's Earth radius in metres (its earth() function). */
+const EARTH_RADIUS_M = 6378168;
+/** The straight-line distance through the Earth between two points a great-circle distance apart. */
+const radiusToChord = (meters: number) => 2 * EARTH_RADIUS_M * Math.sin(Math.min(meters / (2 * EARTH_RADIUS_M), Math.PI / 2));
+/** Back from the straight line to kilometres on the surface. */
+const chordToKm = (chord: number) => (2 * EARTH_RADIUS_M * Math.asin(Math.min(1, chord / (2 * EARTH_RADIUS_M)))) / 1000;
 
 const rankWeights = () => `{${SCORING.weights.join(',')}}`;
 
@@ -393,7 +461,7 @@ async function loadHits(db: DbOrTx, ranked: RankedRow[], params: SearchParams): 
 	const near = params.near;
 	// the place shown: the nearest location when searching near a point, else the first one
 	const placeOrder = near
-		? sql`earth_distance(ll_to_earth(${near.lat}::float8, ${near.lon}::float8), ll_to_earth(l.latitude, l.longitude)) NULLS LAST, sal.id`
+		? sql`earth_distance(${origin(near)}, ll_to_earth(l.latitude, l.longitude)) NULLS LAST, sal.id`
 		: sql`(l.municipio IS NULL), sal.id`;
 	const rows = await selectRows<HitRow>(
 		db,
@@ -402,7 +470,7 @@ async function loadHits(db: DbOrTx, ranked: RankedRow[], params: SearchParams): 
 				place.municipio, place.address_1, place.postal_code, place.city
 			FROM service s
 			JOIN organization o ON o.id = s.organization_id
-			JOIN search_entry e ON e.service_id = s.id
+			JOIN search_filter_entry e ON e.service_id = s.id
 			LEFT JOIN LATERAL (
 				SELECT l.municipio, a.address_1, a.postal_code, a.city
 				FROM service_at_location sal

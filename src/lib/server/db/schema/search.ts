@@ -8,17 +8,20 @@ import {
 	bigint,
 	boolean,
 	customType,
+	date,
+	doublePrecision,
 	index,
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	real,
 	smallint,
 	text,
 	timestamp,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { service } from './directory.ts';
+import { location, service } from './directory.ts';
 
 /** A colloquial word or phrase and the words it should also match ("asilo" -> "nido"). */
 export const searchSynonym = pgTable(
@@ -64,45 +67,109 @@ export const keywordIndexEntry = pgTable('keyword_index_entry', {
 /** Minutes of the week (Monday 00:00 = 0) during which a service is open. */
 const int4multirange = customType<{ data: string }>({ dataType: () => 'int4multirange' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** earthdistance's point on the Earth's surface (a cube in metres from the centre). */
+const earth = customType<{ data: string }>({ dataType: () => 'earth' });
+
+/** What search filters, orders and counts on, per service (see searchEntry and searchFilterEntry). */
+const entryColumns = () => ({
+	serviceId: uuid('service_id')
+		.primaryKey()
+		.references(() => service.id, { onDelete: 'cascade' }),
+	active: boolean('active').notNull(),
+	/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
+	signature: bigint('signature', { mode: 'number' }).notNull(),
+	/** Area and sub-category codes, parents of sub-categories included. */
+	areaCodes: text('area_codes').array().notNull(),
+	audienceCodes: text('audience_codes').array().notNull(),
+	/** Municipi of the service's locations. */
+	municipi: smallint('municipi').array().notNull(),
+	free: boolean('free').notNull(),
+	/** Weekly opening of the schedules without validity dates. */
+	openWeek: int4multirange('open_week').notNull(),
+	/** Some schedule has validity dates: "open now" must also look at search_dated_opening. */
+	datedSchedules: boolean('dated_schedules').notNull(),
+	/** The name, lower case and unaccented: the order of a browse. */
+	sortKey: text('sort_key').notNull(),
+	/** A general information desk (orientation to social services, information desks). */
+	generalDesk: boolean('general_desk').notNull()
+});
 
 /**
- * What search matches, filters and counts on, one row per service, kept in step with the
+ * What text search matches, filters and counts on, one row per service, kept in step with the
  * service by refreshSearchDocuments() (same transaction as the write). A narrow copy of the
  * service's document: matching thousands of services reads this table, not the wide service rows.
  */
 export const searchEntry = pgTable(
 	'search_entry',
 	{
-		serviceId: uuid('service_id')
-			.primaryKey()
-			.references(() => service.id, { onDelete: 'cascade' }),
-		active: boolean('active').notNull(),
+		...entryColumns(),
 		/** The same full-text document as service.search_document. */
-		document: tsvector('document').notNull(),
-		/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
-		signature: bigint('signature', { mode: 'number' }).notNull(),
-		/** Area and sub-category codes, parents of sub-categories included. */
-		areaCodes: text('area_codes').array().notNull(),
-		audienceCodes: text('audience_codes').array().notNull(),
-		/** Municipi of the service's locations. */
-		municipi: smallint('municipi').array().notNull(),
-		free: boolean('free').notNull(),
-		/** Weekly opening of the schedules without validity dates. */
-		openWeek: int4multirange('open_week').notNull(),
-		/** Some schedule has validity dates: "open now" must also look at the schedule table. */
-		datedSchedules: boolean('dated_schedules').notNull(),
-		/** The name, lower case and unaccented: the order of a browse. */
-		sortKey: text('sort_key').notNull(),
-		/** A general information desk (orientation to social services, information desks). */
-		generalDesk: boolean('general_desk').notNull()
+		document: tsvector('document').notNull()
+	},
+	(t) => [index('search_entry_document_idx').using('gin', t.document)]
+);
+
+/**
+ * The search entry without its document (a quarter of the width): browsing, filters, "open now"
+ * and "near me" without text read every matching row, and read four times fewer pages here.
+ */
+export const searchFilterEntry = pgTable('search_filter_entry', entryColumns(), (t) => [
+	index('search_filter_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
+	index('search_filter_entry_area_codes_idx').using('gin', t.areaCodes),
+	index('search_filter_entry_municipi_idx').using('gin', t.municipi)
+]);
+
+/**
+ * The weekly hours of schedules valid only between dates (summer centres, seasonal desks), with
+ * the week already computed, so "open now" checks dates and a range instead of calling
+ * piazza_schedule_week() on every schedule at every search. Kept by refreshSearchDocuments().
+ */
+export const searchDatedOpening = pgTable(
+	'search_dated_opening',
+	{
+		serviceId: uuid('service_id')
+			.notNull()
+			.references(() => service.id, { onDelete: 'cascade' }),
+		validFrom: date('valid_from'),
+		validTo: date('valid_to'),
+		week: int4multirange('week').notNull()
+	},
+	(t) => [index('search_dated_opening_service_idx').on(t.serviceId)]
+);
+
+/**
+ * Where each service is: one row per service and located place, with the point precomputed, so
+ * "near me" reads one narrow table through its GiST index instead of computing the point of
+ * every location and joining through service_at_location. Kept by refreshSearchDocuments().
+ */
+export const searchPoint = pgTable(
+	'search_point',
+	{
+		serviceId: uuid('service_id')
+			.notNull()
+			.references(() => service.id, { onDelete: 'cascade' }),
+		locationId: uuid('location_id')
+			.notNull()
+			.references(() => location.id, { onDelete: 'cascade' }),
+		earth: earth('earth').notNull(),
+		latitude: doublePrecision('latitude').notNull(),
+		longitude: doublePrecision('longitude').notNull()
 	},
 	(t) => [
-		index('search_entry_document_idx').using('gin', t.document),
-		index('search_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
-		index('search_entry_area_codes_idx').using('gin', t.areaCodes),
-		index('search_entry_municipi_idx').using('gin', t.municipi)
+		primaryKey({ columns: [t.serviceId, t.locationId] }),
+		index('search_point_earth_idx').using('gist', t.earth),
+		index('search_point_location_idx').on(t.locationId)
 	]
 );
+
+/**
+ * A counter that moves whenever what search reads changes (triggers in drizzle/0006): the
+ * search result cache of each app process keys on it, so no process serves a stale count.
+ */
+export const searchState = pgTable('search_state', {
+	id: smallint('id').primaryKey(),
+	version: bigint('version', { mode: 'number' }).notNull()
+});
 
 /**
  * The distinct combinations of facet values (areas, audiences, municipi, free) services have,
