@@ -150,6 +150,6 @@ describe('npm run import', { timeout: 180_000 }, () => {
 		expect(notServices.stderr).toContain('il file deve contenere servizi HSDS');
 		const usage = await runImport();
 		expect(usage.code).toBe(2);
-		expect(usage.stderr).toContain('uso: npm run import -- <file.json> [--dry-run]');
+		expect(usage.stderr).toContain('uso: npm run import -- <file.json | cartella del pacchetto dati> [--dry-run]');
 	});
 });

@@ -11,14 +11,38 @@ import { refreshSearchVocabulary } from '../search/refresh-search-vocabulary.ts'
 import { parseHsdsService, type HsdsServiceInput } from './hsds-service.input.ts';
 import { checkServiceReferences, loadImportContext, upsertService, type ImportContext } from './upsert-service.ts';
 
-export type RejectedRecord = { index: number; id: string | null; name: string | null; reasons: string[] };
+export type RejectedRecord = {
+	/** Position in the source, for ordering the report. */
+	index: number;
+	/** Where in the source: `[12]` (JSON), `services.csv riga 5`, `pagina 3, [7]`. */
+	where: string;
+	id: string | null;
+	name: string | null;
+	reasons: string[];
+};
 export type ImportReport = { created: number; updated: number; rejected: RejectedRecord[] };
 export type ImportOptions = {
 	/** Validate and rehearse every write, then roll everything back. */
 	dryRun?: boolean;
-	/** Called as records are done, about every hundred (for progress output on large files). */
-	onProgress?: (done: number, total: number) => void;
+	/** Called as records are done, about every hundred (total: when the source knows it). */
+	onProgress?: (done: number, total: number | undefined) => void;
+	/** How many records the source holds, when known (progress output). */
+	total?: number;
 };
+
+/**
+ * One item of an import source: a service to validate and write, or a part of the source that
+ * was already rejected while staging it (a CSV row pointing nowhere). `where` names the place in
+ * the source; `locate` turns a validation issue of the assembled record back into its file and
+ * row (the tabular data package), else the JSON path is given after `where`.
+ */
+export type ImportItem =
+	| {
+			record: unknown;
+			where: string;
+			locate?: (path: readonly PropertyKey[], message: string) => string;
+	  }
+	| { rejected: { where: string; id: string | null; name: string | null; reasons: string[] } };
 
 /**
  * The services of a payload: a JSON array of services, an HSDS API page (`{ "contents": [...] }`),
@@ -95,7 +119,7 @@ const stringField = (record: unknown, key: string): string | null => {
 /** Records written per transaction; each still has its own savepoint. */
 const BATCH_SIZE = 100;
 
-type Valid = { index: number; id: string; name: string; input: HsdsServiceInput };
+type Valid = { index: number; where: string; id: string; name: string; input: HsdsServiceInput };
 type Outcome = { record: Valid; result: 'created' | 'updated' } | { record: Valid; reasons: string[] };
 type InTransaction = <T>(work: (tx: DbOrTx) => Promise<T>) => Promise<T>;
 
@@ -137,17 +161,32 @@ async function writeBatch(batch: Valid[], inTransaction: InTransaction, context:
 	}
 }
 
-/**
- * Validates every record, then writes the valid ones through upsertService(). A record that
- * fails validation or its write is reported with its reasons and leaves nothing behind; the
- * others go in. Of two records with the same id, the second is rejected. Ends by refreshing
- * the search vocabulary when anything was written.
- */
+async function* itemsOf(records: unknown[]): AsyncGenerator<ImportItem> {
+	for (const [index, record] of records.entries()) yield { record, where: `[${index}]` };
+}
+
+/** importServiceItems() over a payload already in memory (the seed, the fixtures, the tests). */
 export async function importServices(db: Db, payload: unknown, options: ImportOptions = {}): Promise<ImportReport> {
 	const records = servicesOf(payload);
+	return importServiceItems(db, itemsOf(records), { total: records.length, ...options });
+}
+
+/**
+ * Validates every record as it arrives, then writes the valid ones through upsertService() in
+ * batches. A record that fails validation or its write is reported with its reasons and leaves
+ * nothing behind; the others go in. Of two records with the same id, the second is rejected.
+ * Ends by refreshing the search vocabulary when anything was written. If the source itself
+ * fails (malformed JSON half way, an HSDS server that stops answering), nothing is committed
+ * (the import runs in one outer transaction) and the error is thrown.
+ */
+export async function importServiceItems(
+	db: Db,
+	items: AsyncIterable<ImportItem>,
+	options: ImportOptions = {}
+): Promise<ImportReport> {
 	const context = await loadImportContext(db);
 	const report: ImportReport = { created: 0, updated: 0, rejected: [] };
-	const firstIndexOf = new Map<string, number>();
+	const firstWhere = new Map<string, string>();
 	let done = 0;
 
 	const importAll = async (inTransaction: InTransaction) => {
@@ -156,65 +195,66 @@ export async function importServices(db: Db, payload: unknown, options: ImportOp
 			for (const outcome of await writeBatch(batch, inTransaction, context)) {
 				if ('result' in outcome) report[outcome.result]++;
 				else {
-					const { index, id, name } = outcome.record;
-					report.rejected.push({ index, id, name, reasons: outcome.reasons });
+					const { index, where, id, name } = outcome.record;
+					report.rejected.push({ index, where, id, name, reasons: outcome.reasons });
 				}
 			}
 			done += batch.length;
 			batch = [];
-			options.onProgress?.(done, records.length);
+			options.onProgress?.(done, options.total);
 		};
-		for (const [index, record] of records.entries()) {
+		let index = 0;
+		for await (const item of items) {
+			if ('rejected' in item) {
+				report.rejected.push({ index: index++, ...item.rejected });
+				continue;
+			}
+			const { record, where } = item;
 			const id = stringField(record, 'id');
 			const name = stringField(record, 'name');
 			const reject = (reasons: string[]) => {
-				report.rejected.push({ index, id, name, reasons });
+				report.rejected.push({ index, where, id, name, reasons });
 				done++;
 			};
 			const key = id?.toLowerCase();
-			if (key !== undefined && firstIndexOf.has(key)) {
-				reject([`id ripetuto: lo stesso id compare già nel record [${firstIndexOf.get(key)}]`]);
-				continue;
+			if (key !== undefined && firstWhere.has(key)) {
+				reject([`id ripetuto: lo stesso id compare già in ${firstWhere.get(key)}`]);
+			} else {
+				if (key !== undefined) firstWhere.set(key, where);
+				const parsed = parseHsdsService(record);
+				const issues = parsed.ok ? checkServiceReferences(parsed.value, context) : [];
+				if (!parsed.ok) {
+					reject(item.locate ? parsed.issues.map((i) => item.locate!(i.path, i.message)) : parsed.reasons);
+				} else if (issues.length > 0) {
+					reject(issues.map((i) => `${i.path}: ${i.message}`));
+				} else {
+					batch.push({ index, where, id: parsed.value.id, name: parsed.value.name, input: parsed.value });
+					if (batch.length === BATCH_SIZE) await flush();
+				}
 			}
-			if (key !== undefined) firstIndexOf.set(key, index);
-
-			const parsed = parseHsdsService(record);
-			if (!parsed.ok) {
-				reject(parsed.reasons);
-				continue;
-			}
-			const issues = checkServiceReferences(parsed.value, context);
-			if (issues.length > 0) {
-				reject(issues.map((i) => `${i.path}: ${i.message}`));
-				continue;
-			}
-			batch.push({ index, id: parsed.value.id, name: parsed.value.name, input: parsed.value });
-			if (batch.length === BATCH_SIZE) await flush();
+			index++;
 		}
 		if (batch.length > 0) await flush();
 		report.rejected.sort((a, b) => a.index - b.index);
 	};
 
-	if (!options.dryRun) {
-		await importAll((work) => db.transaction(work));
-		// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
-		if (report.created + report.updated > 0) {
-			await refreshSearchVocabulary(db);
-			// Planner statistics: PGlite never runs autovacuum, and a fresh bulk load without them
-			// turns index lookups into sequential scans (area page 550 ms before, 56 ms after).
-			await db.execute(sql`ANALYZE`);
-		}
-		return report;
-	}
-	// A rehearsal: everything inside one outer transaction (so later records see earlier ones,
-	// as in a real import), rolled back at the end.
+	// One outer transaction: a source that fails half way (malformed JSON at the end of a large
+	// file, a server that stops answering) leaves nothing behind; a dry run is rolled back whole,
+	// after later records have seen earlier ones as in a real import.
 	try {
 		await db.transaction(async (outer) => {
 			await importAll((work) => outer.transaction(work));
-			outer.rollback();
+			if (options.dryRun) outer.rollback();
 		});
 	} catch (error) {
-		if (!(error instanceof TransactionRollbackError)) throw error;
+		if (!(options.dryRun && error instanceof TransactionRollbackError)) throw error;
+	}
+	// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
+	if (!options.dryRun && report.created + report.updated > 0) {
+		await refreshSearchVocabulary(db);
+		// Planner statistics: PGlite never runs autovacuum, and a fresh bulk load without them
+		// turns index lookups into sequential scans (area page 550 ms before, 56 ms after).
+		await db.execute(sql`ANALYZE`);
 	}
 	return report;
 }
