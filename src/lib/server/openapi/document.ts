@@ -42,6 +42,7 @@ export function buildOpenApiDocument(origin: string): OpenApiDocument {
 					tags: ['Documentazione'],
 					operationId: 'getOpenApiDocument',
 					summary: 'Questo documento OpenAPI',
+					description: 'La descrizione di tutta l\'API pubblica in formato OpenAPI 3.1, da cui è generata anche questa pagina.',
 					responses: { '200': { description: 'Il documento OpenAPI 3.1 di tutta l\'API pubblica.', content: { 'application/json': {} } } }
 				}
 			}

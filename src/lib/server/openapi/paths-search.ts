@@ -35,6 +35,7 @@ export const searchPaths: OpenApiPart = {
 			get: {
 				tags: ['Ricerca'],
 				operationId: 'searchServices',
+				'x-example-query': '?q=asilo%20nido&per_page=5',
 				summary: 'Cerca i servizi',
 				description:
 					'Servizi attivi che corrispondono al testo e ai filtri, ordinati per pertinenza (per distanza con `near` e senza testo, per nome senza testo). Ogni parametro è facoltativo; un valore vuoto vale come assente.',
@@ -76,6 +77,7 @@ export const searchPaths: OpenApiPart = {
 			get: {
 				tags: ['Ricerca'],
 				operationId: 'suggest',
+				'x-example-query': '?q=assis',
 				summary: 'Suggerimenti per la casella di ricerca',
 				description: 'Completamenti del testo digitato: parole del vocabolario dei servizi e nomi di servizi.',
 				parameters: [
