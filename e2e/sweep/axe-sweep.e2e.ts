@@ -41,6 +41,7 @@ const TEMPLATES: [string, number][] = [
 	[organizationPath, 200],
 	['/indice', 200],
 	['/indice/affitto', 200],
+	['/api', 200],
 	['/cerca', 200],
 	['/cerca?q=casa', 200],
 	['/cerca?q=casa&page=2', 200],
@@ -55,6 +56,7 @@ const TEMPLATES: [string, number][] = [
 	['/?lang=en', 200],
 	['/cerca?q=casa&lang=en', 200],
 	[`${servicePath}?lang=en`, 200],
+	['/api?lang=en', 200],
 	['/pagina-che-non-esiste?lang=en', 404]
 ];
 
