@@ -28,6 +28,7 @@ import {
 	locationToHsds,
 	organizationToHsds,
 	rowToHsds,
+	serviceColumns,
 	serviceSummaryToHsds,
 	taxonomyTermToHsds
 } from './serialize.ts';
@@ -70,7 +71,7 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 
 	const [serviceRows, salRows] = await Promise.all([
 		db
-			.select({ service, organization })
+			.select({ service: serviceColumns, organization })
 			.from(service)
 			.innerJoin(organization, eq(organization.id, service.organizationId))
 			.where(inArray(service.id, serviceIds)),

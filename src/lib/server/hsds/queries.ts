@@ -25,7 +25,14 @@ import type {
 	TaxonomyTermsQuery
 } from './inputs.ts';
 import { loadHsdsServices } from './load-services.ts';
-import { isoTimestamp, organizationToHsds, serviceSummaryToHsds, taxonomyTermToHsds, taxonomyToHsds } from './serialize.ts';
+import {
+	isoTimestamp,
+	organizationToHsds,
+	serviceColumns,
+	serviceSummaryToHsds,
+	taxonomyTermToHsds,
+	taxonomyToHsds
+} from './serialize.ts';
 import type {
 	HsdsLocation,
 	HsdsNestedLocation,
@@ -194,7 +201,7 @@ async function pageOfServiceIds(db: DbOrTx, q: ServicesQuery): Promise<{ ids: st
 async function loadServiceSummaries(db: DbOrTx, ids: string[]): Promise<HsdsServiceSummary[]> {
 	if (ids.length === 0) return [];
 	const rows = await db
-		.select({ service, organization, lastModified: serviceLastModified })
+		.select({ service: serviceColumns, organization, lastModified: serviceLastModified })
 		.from(service)
 		.innerJoin(organization, eq(organization.id, service.organizationId))
 		.where(inArray(service.id, ids));

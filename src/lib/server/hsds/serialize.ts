@@ -6,7 +6,7 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { location, organization, service, taxonomy, taxonomyTerm } from '../db/schema/index.ts';
+import { service, type location, type organization, type taxonomy, type taxonomyTerm } from '../db/schema/index.ts';
 import type {
 	HsdsLocation,
 	HsdsOrganization,
@@ -51,6 +51,11 @@ export function rowToHsds<T>(table: PgTable, row: Record<string, unknown>): T {
 
 export const isoTimestamp = (value: Date | string): string => new Date(value).toISOString();
 
+/** A service row without its search document (a large tsvector nobody outside search reads). */
+export type ServiceRow = Omit<typeof service.$inferSelect, 'searchDocument'>;
+const { searchDocument: _searchDocument, ...serviceColumnsWithoutDocument } = getTableColumns(service);
+export const serviceColumns = serviceColumnsWithoutDocument;
+
 export function organizationToHsds(o: typeof organization.$inferSelect): HsdsOrganization {
 	return compact({
 		id: o.id,
@@ -70,7 +75,7 @@ export function organizationToHsds(o: typeof organization.$inferSelect): HsdsOrg
 }
 
 export function serviceSummaryToHsds(
-	s: typeof service.$inferSelect,
+	s: ServiceRow,
 	org: HsdsOrganization,
 	lastModified: Date
 ): HsdsServiceSummary {
