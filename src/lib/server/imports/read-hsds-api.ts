@@ -17,6 +17,7 @@ export type HsdsApiOptions = {
 };
 
 const fail = (message: string) => new AppError('INVALID_INPUT', message);
+const seconds = (ms: number) => `${(ms / 1000).toLocaleString('it-IT')} s`;
 
 async function getJson(url: URL, timeoutMs: number): Promise<unknown> {
 	let response: Response;
@@ -25,7 +26,7 @@ async function getJson(url: URL, timeoutMs: number): Promise<unknown> {
 	} catch (error) {
 		const name = (error as Error).name;
 		if (name === 'TimeoutError' || name === 'AbortError') {
-			throw fail(`${url}: il server non ha risposto entro ${Math.round(timeoutMs / 1000)} s`);
+			throw fail(`${url}: il server non ha risposto entro ${seconds(timeoutMs)}`);
 		}
 		const cause = (error as { cause?: { code?: string } }).cause?.code;
 		throw fail(`${url}: server non raggiungibile${cause ? ` (${cause})` : ''}`);
@@ -34,7 +35,7 @@ async function getJson(url: URL, timeoutMs: number): Promise<unknown> {
 	try {
 		text = await response.text();
 	} catch {
-		throw fail(`${url}: la risposta si è interrotta o non è arrivata entro ${Math.round(timeoutMs / 1000)} s`);
+		throw fail(`${url}: la risposta si è interrotta o non è arrivata entro ${seconds(timeoutMs)}`);
 	}
 	if (!response.ok) throw fail(`${url}: il server ha risposto ${response.status} ${response.statusText}`.trim());
 	try {
