@@ -24,3 +24,8 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string {
 	return (env.PUBLIC_ORIGIN ?? env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
+
+/** Where the open-data downloads are cached (regenerated when the directory changes). */
+export function readOpenDataDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.OPEN_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'open-data'));
+}
