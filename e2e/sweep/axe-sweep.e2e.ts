@@ -71,7 +71,7 @@ async function checkPage(page: Page, path: string, status: number): Promise<stri
 
 /** The templates whose layout changes most on a phone (header, folded filters, cards). */
 const PHONE_TEMPLATES = TEMPLATES.filter(([path]) =>
-	['/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste', '/?lang=en'].includes(path)
+	['/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste', '/?lang=en', '/api'].includes(path)
 );
 
 describe.each([

@@ -92,6 +92,12 @@ const latest = (times: (Date | string | null | undefined)[]): Date | null => {
 	return ms.length ? new Date(Math.max(...ms)) : null;
 };
 
+/**
+ * `column = ANY('{…}'::uuid[])`: one parameter however many ids (a search can match more
+ * services than PostgreSQL's 65,535 parameters per statement); the ids are ours, UUIDs only.
+ */
+const isAnyOf = (column: Column, ids: readonly string[]) => sql`${column} = ANY(${`{${ids.join(',')}}`}::uuid[])`;
+
 const byName = (name: Column) => sql`lower(piazza_unaccent(${name}))`;
 
 /** "casa famiglia" matches names holding both words, whatever their accents and case. */
@@ -166,7 +172,7 @@ async function matchingServiceIds(
 		.select({ id: service.id })
 		.from(service)
 		.innerJoin(organization, eq(organization.id, service.organizationId))
-		.where(and(where, inArray(service.id, ranked)));
+		.where(and(where, isAnyOf(service.id, ranked)));
 	const keep = new Set(kept.map((r) => r.id));
 	return ranked.filter((id) => keep.has(id));
 }
@@ -220,7 +226,7 @@ async function loadMinimalServices(db: DbOrTx, ids: string[]): Promise<HsdsMinim
 		.select({ id: service.id, lastModified: serviceLastModified })
 		.from(service)
 		.innerJoin(organization, eq(organization.id, service.organizationId))
-		.where(inArray(service.id, ids));
+		.where(isAnyOf(service.id, ids));
 	const byId = new Map(rows.map((r) => [r.id, { id: r.id, last_modified: isoTimestamp(r.lastModified) }]));
 	return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -464,7 +470,7 @@ export async function findHsdsServiceAtLocations(
 			? await db
 					.select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
 					.from(serviceAtLocation)
-					.where(and(inArray(serviceAtLocation.serviceId, ranked), place))
+					.where(and(isAnyOf(serviceAtLocation.serviceId, ranked), place))
 					.orderBy(asc(serviceAtLocation.id))
 			: [];
 		const rank = new Map(ranked.map((id, i) => [id, i]));
