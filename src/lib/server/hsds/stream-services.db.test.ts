@@ -68,6 +68,30 @@ describe('streamHsdsServices', () => {
 		expect(served!.organization.id).toBe(example.organization.id);
 	});
 
+	it('loads a page of services in a fixed number of queries, however many services', async () => {
+		const ids = (await collect(source.db)).flat().map((s) => s.id);
+		const queriesFor = async (n: number) => {
+			let selects = 0;
+			// every read of loadHsdsServices is one db.select(): count them
+			const counting = new Proxy(source.db, {
+				get(target, key, receiver) {
+					const value = Reflect.get(target, key, receiver);
+					if (key !== 'select') return value;
+					return (...args: unknown[]) => {
+						selects++;
+						return (value as (...a: unknown[]) => unknown).apply(target, args);
+					};
+				}
+			});
+			expect(await loadHsdsServices(counting, ids.slice(0, n))).toHaveLength(n);
+			return selects;
+		};
+		const one = await queriesFor(1);
+		expect(one).toBeGreaterThan(5); // the reads were counted
+		expect(one).toBeLessThanOrEqual(13);
+		expect(await queriesFor(100)).toBe(one);
+	});
+
 	it('gives back the same directory when what it yields is imported into an empty database', async () => {
 		const first = (await collect(source.db)).flat();
 		const report = await importServices(copy.db, first);
