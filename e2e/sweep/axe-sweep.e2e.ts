@@ -42,6 +42,8 @@ const TEMPLATES: [string, number][] = [
 	['/indice', 200],
 	['/indice/affitto', 200],
 	['/api', 200],
+	['/open-data', 200],
+	['/open-data?lang=en', 200],
 	['/cerca', 200],
 	['/cerca?q=casa', 200],
 	['/cerca?q=casa&page=2', 200],
