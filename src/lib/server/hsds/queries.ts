@@ -5,9 +5,10 @@
  * taxonomies are public as a whole. `search` on services and their places goes through the
  * project's search engine, so results come in the same relevance order as /cerca.
  */
-import { and, asc, eq, ilike, inArray, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
+	location,
 	organization,
 	service,
 	serviceAtLocation,
@@ -406,21 +407,35 @@ export async function getHsdsTaxonomyTerm(db: DbOrTx, id: string): Promise<Serve
 // ---------------------------------------------------------------------------------------------
 // Services at locations
 
-const postcodeCentroid = (postcode: string) => sql`(
-	SELECT avg(l.latitude) AS lat, avg(l.longitude) AS lon FROM location l
-	WHERE l.latitude IS NOT NULL AND EXISTS (
-		SELECT 1 FROM address a WHERE a.location_id = l.id AND upper(a.postal_code) = ${postcode}))`;
+type Centre = { lat: number; lon: number };
 
-/** The place filters: a location with an address in the postcode, or within `proximity` metres of its centre. */
-function placeCondition(q: ServiceAtLocationsQuery): SQL | undefined {
+const inPostcode = (locationId: SQL | Column, postcode: string) =>
+	sql`EXISTS (SELECT 1 FROM address a WHERE a.location_id = ${locationId} AND upper(a.postal_code) = ${postcode})`;
+
+/** The centre of a postcode: the mean position of our located addresses in it; null when we know none. */
+async function postcodeCentre(db: DbOrTx, postcode: string): Promise<Centre | null> {
+	const [row] = await db
+		.select({ lat: sql<number | null>`avg(${location.latitude})::float8`, lon: sql<number | null>`avg(${location.longitude})::float8` })
+		.from(location)
+		.where(and(isNotNull(location.latitude), inPostcode(location.id, postcode)));
+	return row?.lat == null || row.lon == null ? null : { lat: Number(row.lat), lon: Number(row.lon) };
+}
+
+const metresFrom = (centre: Centre) =>
+	sql`earth_distance(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ll_to_earth(l.latitude, l.longitude))`;
+
+/**
+ * The place filters: a location with an address in the postcode, or within `proximity` metres
+ * of its centre (the location index finds the box around the circle, the exact distance trims it).
+ */
+function placeCondition(q: ServiceAtLocationsQuery, centre: Centre | null): SQL | undefined {
 	if (!q.postcode) return undefined;
-	if (q.proximityMeters === null) {
-		return sql`EXISTS (SELECT 1 FROM address a WHERE a.location_id = ${serviceAtLocation.locationId}
-			AND upper(a.postal_code) = ${q.postcode})`;
-	}
-	return sql`EXISTS (SELECT 1 FROM location l, ${postcodeCentroid(q.postcode)} c
-		WHERE l.id = ${serviceAtLocation.locationId} AND l.latitude IS NOT NULL AND c.lat IS NOT NULL
-		AND earth_distance(ll_to_earth(c.lat, c.lon), ll_to_earth(l.latitude, l.longitude)) <= ${q.proximityMeters}::float8)`;
+	if (q.proximityMeters === null) return inPostcode(serviceAtLocation.locationId, q.postcode);
+	if (!centre) return sql`false`;
+	return sql`EXISTS (SELECT 1 FROM location l WHERE l.id = ${serviceAtLocation.locationId} AND l.latitude IS NOT NULL
+		AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${q.proximityMeters}::float8)
+			@> ll_to_earth(l.latitude, l.longitude)
+		AND ${metresFrom(centre)} <= ${q.proximityMeters}::float8)`;
 }
 
 /** The place of each service at location of these services, without its service (the service is read once). */
@@ -456,10 +471,10 @@ export async function findHsdsServiceAtLocations(
 	db: DbOrTx,
 	q: ServiceAtLocationsQuery
 ): Promise<Served<HsdsPage<HsdsServiceAtLocationSummary | HsdsFullServiceAtLocation>>> {
-	const place = placeCondition(q);
-	const distance = q.postcode && q.proximityMeters !== null
-		? sql`(SELECT earth_distance(ll_to_earth(c.lat, c.lon), ll_to_earth(l.latitude, l.longitude))
-				FROM location l, ${postcodeCentroid(q.postcode)} c WHERE l.id = ${serviceAtLocation.locationId})`
+	const centre = q.postcode && q.proximityMeters !== null ? await postcodeCentre(db, q.postcode) : null;
+	const place = placeCondition(q, centre);
+	const distance = centre
+		? sql`(SELECT ${metresFrom(centre)} FROM location l WHERE l.id = ${serviceAtLocation.locationId})`
 		: null;
 	let salIds: string[];
 	let total: number;
