@@ -79,6 +79,10 @@ describe('GET /services', () => {
 		const hsds = (await services('search=nido bambini')).body;
 		expect(ids(hsds)).toEqual(engine.hits.map((h) => h.id));
 		expect(hsds.total_items).toBe(engine.total);
+		// a later page, and the same ranking filtered by an HSDS parameter every match passes
+		expect(ids((await services('search=nido bambini&per_page=1&page=2')).body)).toEqual([engine.hits[1]!.id]);
+		const filtered = (await services(`search=nido bambini&taxonomy_id=${taxonomyId(AREAS_TAXONOMY)}`)).body;
+		expect(ids(filtered)).toEqual(engine.hits.map((h) => h.id));
 	});
 
 	it('filters by taxonomy term, taxonomy, organization and modification time', async () => {

@@ -181,6 +181,12 @@ async function matchingServiceIds(
 /** One page of the matching service ids and their number; without `search`, the page alone is read. */
 async function pageOfServiceIds(db: DbOrTx, q: ServicesQuery): Promise<{ ids: string[]; total: number }> {
 	const offset = (q.page - 1) * q.perPage;
+	const filtered = q.taxonomyTermId || q.taxonomyId || q.organizationId || q.modifiedAfter;
+	if (q.search && !filtered) {
+		// the engine's own page: it ranks only as far as the page needs
+		const found = await searchServices(db, defaultSearchParams({ q: q.search, page: q.page, perPage: q.perPage }));
+		return { ids: found.hits.map((h) => h.id), total: found.total };
+	}
 	if (q.search) {
 		const all = await matchingServiceIds(db, q);
 		return { ids: all.slice(offset, offset + q.perPage), total: all.length };
