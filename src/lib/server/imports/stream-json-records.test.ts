@@ -56,3 +56,30 @@ describe('streamJsonRecords', () => {
 		await expect(read(text)).rejects.toThrow(message);
 	});
 });
+
+describe('streamJsonRecords on a 200 MB file', () => {
+	it('reads it in bounded memory', { timeout: 120_000 }, async () => {
+		const record = JSON.stringify({ id: 'x', name: 'Servizio', description: 'testo '.repeat(150) });
+		const perChunk = Math.floor((1 << 16) / (record.length + 2));
+		const chunk = Array.from({ length: perChunk }, () => record).join(',\n');
+		const chunks = Math.ceil((200 * 1024 * 1024) / chunk.length);
+		async function* file() {
+			yield '[';
+			for (let i = 0; i < chunks; i++) yield i === 0 ? chunk : `,\n${chunk}`;
+			yield ']';
+		}
+		global.gc?.();
+		const before = process.memoryUsage().heapUsed;
+		let count = 0;
+		let peak = 0;
+		for await (const r of streamJsonRecords(file())) {
+			count++;
+			if (count % 50_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+			expect((r.value as { id: string }).id).toBe('x');
+		}
+		expect(count).toBe(chunks * perChunk);
+		expect(chunks * chunk.length).toBeGreaterThan(200 * 1024 * 1024);
+		// a reader holding the file would need 400 MB of heap for the text alone (UTF-16)
+		expect(peak).toBeLessThan(64 * 1024 * 1024);
+	});
+});
