@@ -34,7 +34,7 @@ const it = {
 	api: 'Gli stessi dati sono consultabili anche un servizio alla volta tramite l’API HSDS 3.1 di Piazza.',
 	apiDocs: 'Documentazione dell’API',
 	apiSpec: 'Specifica OpenAPI (JSON)',
-	empty: 'Il portale non contiene ancora servizi: i file sono vuoti.'
+	preparing: 'I file sono in preparazione: ricarica la pagina tra qualche minuto.'
 } as const;
 
 export type OpenDataMessageKey = keyof typeof it;
@@ -69,7 +69,7 @@ const en: Record<OpenDataMessageKey, string> = {
 	api: "The same data can also be read one service at a time through Piazza's HSDS 3.1 API.",
 	apiDocs: 'API documentation',
 	apiSpec: 'OpenAPI specification (JSON)',
-	empty: 'The portal holds no services yet: the files are empty.'
+	preparing: 'The files are being prepared: reload the page in a few minutes.'
 };
 
 const dictionaries = { it, en } as const;

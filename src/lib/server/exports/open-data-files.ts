@@ -3,6 +3,9 @@
  * when the directory changes (findDirectoryVersion). A cache rather than a stream per request:
  * the page can state each file's size and date, a download costs one file read however many
  * people ask, and an export of the whole directory (seconds) runs once per change, not per click.
+ * Stale while revalidating: after a change the previous files (with their own date) are served
+ * while the new ones are generated in the background; nobody waits for an export except the
+ * very first download, when there are no files yet.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -57,25 +60,40 @@ async function generate(db: Db, version: string, { dir, origin }: OpenDataOption
 
 let running: Promise<OpenDataManifest> | undefined;
 
-/** The downloads as of the directory's current version, generating them first if it changed. */
-export async function getOpenDataFiles(db: Db, options: OpenDataOptions): Promise<OpenDataManifest> {
-	const version = await findDirectoryVersion(db);
-	const cached = await readManifest(options.dir);
-	if (cached?.version === version && cached.files.every((f) => existsSync(path.join(options.dir, f.name)))) {
-		return cached;
-	}
-	// one generation at a time in this process; a request during it waits for the same one
+function regenerate(db: Db, version: string, options: OpenDataOptions): Promise<OpenDataManifest> {
+	// one generation at a time in this process; a request during it shares the same one
 	running ??= generate(db, version, options).finally(() => {
 		running = undefined;
 	});
 	return running;
 }
 
+/**
+ * The downloads on disk, or null when none have been generated yet. When the directory has
+ * changed since they were, a new generation starts in the background.
+ */
+export async function getOpenDataFiles(db: Db, options: OpenDataOptions): Promise<OpenDataManifest | null> {
+	const version = await findDirectoryVersion(db);
+	const cached = await readManifest(options.dir);
+	const complete = cached?.files.every((f) => existsSync(path.join(options.dir, f.name))) ?? false;
+	if (complete && cached!.version === version) return cached;
+	regenerate(db, version, options).catch((error: unknown) => {
+		// the message only: a failed query's parameters follow it
+		console.error(`open data: generation failed: ${String((error as Error).message).split(/\n\s*params:/)[0]}`);
+	});
+	return complete ? cached : null;
+}
+
+/** The downloads as they are, waiting for the first generation when there are none. */
+async function requireOpenDataFiles(db: Db, options: OpenDataOptions): Promise<OpenDataManifest> {
+	return (await getOpenDataFiles(db, options)) ?? (await regenerate(db, await findDirectoryVersion(db), options));
+}
+
 /** One download as a web stream, with what its response headers need; NOT_FOUND for other names. */
 export async function openOpenDataFile(db: Db, name: string, options: OpenDataOptions) {
-	const manifest = await getOpenDataFiles(db, options);
-	const file = manifest.files.find((f) => f.name === name);
-	if (!file) throw new AppError('NOT_FOUND', `file non trovato: ${name}`);
+	if (!OPEN_DATA_FILES.some((f) => f.name === name)) throw new AppError('NOT_FOUND', `file non trovato: ${name}`);
+	const manifest = await requireOpenDataFiles(db, options);
+	const file = manifest.files.find((f) => f.name === name)!;
 	const stream = Readable.toWeb(createReadStream(path.join(options.dir, file.name))) as ReadableStream<Uint8Array>;
 	return { ...file, generatedAt: manifest.generatedAt, stream };
 }
