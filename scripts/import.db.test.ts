@@ -3,7 +3,7 @@
  * its own, then the database opened here to check what was (and was not) written.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, inArray } from 'drizzle-orm';
@@ -141,6 +141,40 @@ describe('npm run import', { timeout: 180_000 }, () => {
 		expect(after.total).toBe(before.total);
 	});
 
+	it('imports a tabular data package, leaving out and reporting the row that points nowhere (exit 1)', async () => {
+		const pkg = path.join(dir, 'package');
+		mkdirSync(pkg);
+		const s = record('pkg');
+		const loc = s.service_at_locations[0]!.location;
+		const files: Record<string, string> = {
+			'datapackage.json': '{"name": "prova", "resources": []}',
+			'organizations.csv': `id,name\n${s.organization.id},${s.organization.name}\n`,
+			'services.csv': `id,organization_id,name,status\n${s.id},${s.organization.id},"${s.name}, con virgola",active\n`,
+			'locations.csv': `id,name,latitude,longitude\n${loc.id},${loc.name},${loc.latitude},${loc.longitude}\n`,
+			'service_at_location.csv': `id,service_id,location_id\n${id('sal:pkg')},${s.id},${loc.id}\n`,
+			'phones.csv': `id,service_id,number\n${id('phone:pkg')},${s.id},02 1\n${id('phone:lost')},${id('nowhere')},02 2\n`
+		};
+		for (const [file, text] of Object.entries(files)) writeFileSync(path.join(pkg, file), text);
+		const run = await runImport(pkg);
+		expect(run.code).toBe(1);
+		expect(run.stdout.trim().split('\n')).toEqual([
+			'imported 1, updated 0, rejected 1',
+			`- phones.csv riga 3 ${id('phone:lost')}: service_id: nessun record con id ${id('nowhere')} in services.csv (mancante o scartato)`
+		]);
+		const db = await stored(['pkg']);
+		expect(db.services).toEqual([id('service:pkg')]);
+		expect(db.locations).toEqual([id('location:pkg')]);
+	});
+
+	it('writes nothing when the HSDS server cannot be reached (exit 2)', async () => {
+		const before = await stored([]);
+		const run = await runImport('--from', 'http://127.0.0.1:9/api/hsds');
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('http://127.0.0.1:9/api/hsds/services?page=1&per_page=100&full=true: server non raggiungibile');
+		expect(run.stderr).toContain('nessun record scritto');
+		expect((await stored([])).total).toBe(before.total);
+	});
+
 	it('explains unreadable input and bad usage (exit 2)', async () => {
 		const missing = await runImport(path.join(dir, 'nope.json'));
 		expect(missing.code).toBe(2);
@@ -150,6 +184,6 @@ describe('npm run import', { timeout: 180_000 }, () => {
 		expect(notServices.stderr).toContain('il file deve contenere servizi HSDS');
 		const usage = await runImport();
 		expect(usage.code).toBe(2);
-		expect(usage.stderr).toContain('uso: npm run import -- <file.json> [--dry-run]');
+		expect(usage.stderr).toContain('uso: npm run import -- <file.json | cartella del pacchetto dati> [--dry-run]');
 	});
 });

@@ -41,6 +41,9 @@ const TEMPLATES: [string, number][] = [
 	[organizationPath, 200],
 	['/indice', 200],
 	['/indice/affitto', 200],
+	['/api', 200],
+	['/open-data', 200],
+	['/open-data?lang=en', 200],
 	['/cerca', 200],
 	['/cerca?q=casa', 200],
 	['/cerca?q=casa&page=2', 200],
@@ -55,6 +58,7 @@ const TEMPLATES: [string, number][] = [
 	['/?lang=en', 200],
 	['/cerca?q=casa&lang=en', 200],
 	[`${servicePath}?lang=en`, 200],
+	['/api?lang=en', 200],
 	['/pagina-che-non-esiste?lang=en', 404]
 ];
 
@@ -69,7 +73,7 @@ async function checkPage(page: Page, path: string, status: number): Promise<stri
 
 /** The templates whose layout changes most on a phone (header, folded filters, cards). */
 const PHONE_TEMPLATES = TEMPLATES.filter(([path]) =>
-	['/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste', '/?lang=en'].includes(path)
+	['/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste', '/?lang=en', '/api'].includes(path)
 );
 
 describe.each([

@@ -36,6 +36,8 @@ const it = {
 		'Contiene dati del Comune di Milano – dati.comune.milano.it – licenza CC BY 4.0',
 	'footer.openSource': 'Software libero (AGPL-3.0)',
 	'footer.sitemap': 'Mappa del sito',
+	'footer.api': 'API per sviluppatori',
+	'footer.openData': 'Dati aperti',
 	'home.title': 'Servizi sociali per le famiglie a Milano',
 	'home.intro':
 		'Cerca un aiuto per la tua famiglia: scrivi di cosa hai bisogno oppure scegli un’area qui sotto.',
@@ -159,6 +161,8 @@ const en: Record<MessageKey, string> = {
 	'footer.data': 'Contains data from the City of Milan – dati.comune.milano.it – CC BY 4.0 licence',
 	'footer.openSource': 'Free software (AGPL-3.0)',
 	'footer.sitemap': 'Sitemap',
+	'footer.api': 'API for developers',
+	'footer.openData': 'Open data',
 	'home.title': 'Social services for families in Milan',
 	'home.intro':
 		'Look for help for your family: type what you need or choose an area below. Service descriptions are in Italian.',

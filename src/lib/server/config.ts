@@ -29,3 +29,8 @@ export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string {
 export function readSearchCacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 	return env.SEARCH_CACHE?.trim() !== '0';
 }
+
+/** Where the open-data downloads are cached (regenerated when the directory changes). */
+export function readOpenDataDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.OPEN_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'open-data'));
+}

@@ -19,6 +19,8 @@ export const GET: RequestHandler = async () => {
 		url(`${origin}/aree`),
 		...entries.areas.map((area) => url(`${origin}/aree/${encodeURIComponent(area)}`)),
 		url(`${origin}/indice`),
+		url(`${origin}/api`),
+		url(`${origin}/open-data`),
 		...entries.keywords.map((slug) => url(`${origin}/indice/${encodeURIComponent(slug)}`)),
 		...entries.services.map((s) => url(`${origin}/servizi/${encodeURIComponent(s.slug)}`, s.updatedAt)),
 		...entries.organizations.map((o) => url(`${origin}/enti/${encodeURIComponent(o.slug)}`, o.updatedAt))

@@ -379,17 +379,23 @@ function italianMessage(issue: z.core.$ZodRawIssue): string | undefined {
 	}
 }
 
-export type ParseResult = { ok: true; value: HsdsServiceInput } | { ok: false; reasons: string[] };
+export type ParseIssue = { path: readonly PropertyKey[]; message: string };
+export type ParseResult =
+	| { ok: true; value: HsdsServiceInput }
+	| { ok: false; reasons: string[]; issues: ParseIssue[] };
 
 /** Validates one raw service; every reason reads "<path>: <problem>". */
 export function parseHsdsService(raw: unknown): ParseResult {
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		return { ok: false, reasons: [`il servizio deve essere un oggetto JSON, non ${describeValue(raw)}`] };
+		const message = `il servizio deve essere un oggetto JSON, non ${describeValue(raw)}`;
+		return { ok: false, reasons: [message], issues: [{ path: [], message }] };
 	}
 	const result = hsdsServiceInput.safeParse(raw, { error: italianMessage });
 	if (result.success) return { ok: true, value: result.data };
+	const issues = result.error.issues.map((i) => ({ path: i.path, message: i.message }));
 	return {
 		ok: false,
-		reasons: result.error.issues.map((i) => (i.path.length ? `${formatPath(i.path)}: ${i.message}` : i.message))
+		reasons: issues.map((i) => (i.path.length ? `${formatPath(i.path)}: ${i.message}` : i.message)),
+		issues
 	};
 }

@@ -298,6 +298,7 @@ describe('upsertService through importServices', () => {
 		expect(report.rejected).toEqual([
 			{
 				index: 1,
+				where: '[1]',
 				id: unknown.id,
 				name: unknown.name,
 				reasons: [`organization_id: l'ente ${id('org:nowhere')} non esiste; includere l'oggetto organization`]
@@ -311,7 +312,7 @@ describe('upsertService through importServices', () => {
 		const report = await importServices(t.db, [s, { ...s, name: 'Altro' }]);
 		expect(report.created).toBe(1);
 		expect(report.rejected).toEqual([
-			{ index: 1, id: s.id, name: 'Altro', reasons: ['id ripetuto: lo stesso id compare già nel record [0]'] }
+			{ index: 1, where: '[1]', id: s.id, name: 'Altro', reasons: ['id ripetuto: lo stesso id compare già in [0]'] }
 		]);
 		const [row] = await t.db.select().from(service).where(eq(service.id, s.id));
 		expect(row!.name).toBe('Spazio compiti twice');
@@ -432,6 +433,7 @@ describe('batches', () => {
 		expect(report.rejected).toEqual([
 			{
 				index: 1,
+				where: '[1]',
 				id: id('batch:huge'),
 				name: 'Servizio in serie huge',
 				reasons: ['un testo del servizio è troppo lungo per essere indicizzato dalla ricerca']

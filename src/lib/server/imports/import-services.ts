@@ -3,22 +3,57 @@
  * Each record is validated, then written atomically through upsertService(): a rejected record
  * is reported with its reasons and leaves nothing behind, the others go in.
  */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
 import { refreshSearchDocuments } from '../search/refresh-search-documents.ts';
 import { refreshSearchVocabulary } from '../search/refresh-search-vocabulary.ts';
 import { parseHsdsService, type HsdsServiceInput } from './hsds-service.input.ts';
-import { checkServiceReferences, loadImportContext, upsertService, type ImportContext } from './upsert-service.ts';
+import {
+	canWriteInBulk,
+	checkServiceReferences,
+	loadImportContext,
+	upsertService,
+	upsertServices,
+	type ImportContext
+} from './upsert-service.ts';
 
-export type RejectedRecord = { index: number; id: string | null; name: string | null; reasons: string[] };
+export type RejectedRecord = {
+	/** Position in the source, for ordering the report. */
+	index: number;
+	/** Where in the source: `[12]` (JSON), `services.csv riga 5`, `pagina 3, [7]`. */
+	where: string;
+	id: string | null;
+	name: string | null;
+	reasons: string[];
+};
 export type ImportReport = { created: number; updated: number; rejected: RejectedRecord[] };
 export type ImportOptions = {
 	/** Validate and rehearse every write, then roll everything back. */
 	dryRun?: boolean;
-	/** Called as records are done, about every hundred (for progress output on large files). */
+	/** Called as valid records are written, about every hundred, with how many there are. */
 	onProgress?: (done: number, total: number) => void;
 };
+
+/**
+ * One item of an import source: a service to validate and write, or a part of the source that
+ * was already rejected while staging it (a CSV row pointing nowhere). `where` names the place in
+ * the source; `locate` turns a validation issue of the assembled record back into its file and
+ * row (the tabular data package), else the JSON path is given after `where`.
+ */
+export type ImportItem =
+	| {
+			record: unknown;
+			where: string;
+			locate?: (path: readonly PropertyKey[], message: string) => string;
+	  }
+	| { rejected: { where: string; id: string | null; name: string | null; reasons: string[] } };
 
 /**
  * The services of a payload: a JSON array of services, an HSDS API page (`{ "contents": [...] }`),
@@ -93,35 +128,38 @@ const stringField = (record: unknown, key: string): string | null => {
 };
 
 /** Records written per transaction; each still has its own savepoint. */
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 250;
+/** Records after which planner statistics are first refreshed during an import, then at each doubling. */
+const ANALYZE_FIRST_AT = 200;
 
-type Valid = { index: number; id: string; name: string; input: HsdsServiceInput };
+type Valid = { index: number; where: string; id: string; name: string; input: HsdsServiceInput };
 type Outcome = { record: Valid; result: 'created' | 'updated' } | { record: Valid; reasons: string[] };
 type InTransaction = <T>(work: (tx: DbOrTx) => Promise<T>) => Promise<T>;
 
 const reasonsOf = (error: unknown) => [isAppError(error) ? error.message : describeWriteError(error)];
 
 /**
- * Writes a batch in one transaction: each record in its own savepoint (a failing one is rolled
- * back alone, leaving nothing behind), then one search refresh for all the written ones, which
- * costs far less than one per record. If the batch fails as a whole (the refresh, the commit),
- * its records are written again one transaction each, so a bad record cannot sink its neighbours.
+ * Writes a batch in one transaction: the plain records (reference terms, places in full) with
+ * upsertServices() in a few multi-row statements, the others each in its own savepoint, then
+ * one search refresh for all. If anything fails, the batch is rolled back and its records are
+ * written again one transaction each, so a bad record is found, reported and rolled back alone
+ * and cannot sink its neighbours.
  */
 async function writeBatch(batch: Valid[], inTransaction: InTransaction, context: ImportContext): Promise<Outcome[]> {
 	try {
 		return await inTransaction(async (tx) => {
-			const outcomes: Outcome[] = [];
-			for (const record of batch) {
-				try {
-					const result = await tx.transaction((sp) =>
-						upsertService(sp, record.input, { context, refreshSearch: false })
-					);
-					outcomes.push({ record, result });
-				} catch (error) {
-					outcomes.push({ record, reasons: reasonsOf(error) });
-				}
+			const bulk = batch.filter((r) => canWriteInBulk(r.input, context));
+			const results = await upsertServices(
+				tx,
+				bulk.map((r) => r.input),
+				context
+			);
+			const outcomes: Outcome[] = bulk.map((record, i) => ({ record, result: results[i]! }));
+			for (const record of batch.filter((r) => !bulk.includes(r))) {
+				const result = await tx.transaction((sp) => upsertService(sp, record.input, { context, refreshSearch: false }));
+				outcomes.push({ record, result });
 			}
-			await refreshSearchDocuments(tx, outcomes.flatMap((o) => ('result' in o ? [o.record.id] : [])));
+			await refreshSearchDocuments(tx, batch.map((r) => r.id));
 			return outcomes;
 		});
 	} catch {
@@ -137,84 +175,132 @@ async function writeBatch(batch: Valid[], inTransaction: InTransaction, context:
 	}
 }
 
-/**
- * Validates every record, then writes the valid ones through upsertService(). A record that
- * fails validation or its write is reported with its reasons and leaves nothing behind; the
- * others go in. Of two records with the same id, the second is rejected. Ends by refreshing
- * the search vocabulary when anything was written.
- */
+async function* itemsOf(records: unknown[]): AsyncGenerator<ImportItem> {
+	for (const [index, record] of records.entries()) yield { record, where: `[${index}]` };
+}
+
+/** importServiceItems() over a payload already in memory (the seed, the fixtures, the tests). */
 export async function importServices(db: Db, payload: unknown, options: ImportOptions = {}): Promise<ImportReport> {
 	const records = servicesOf(payload);
+	return importServiceItems(db, itemsOf(records), options);
+}
+
+/**
+ * Stage, validate, write. First the whole source is read and every record validated, the valid
+ * ones staged in a temporary file (one JSON line each, so memory stays flat however large the
+ * source): a source that fails half way (malformed JSON near the end of a large file, an HSDS
+ * server that stops answering) throws before anything is written. Then the staged records are
+ * written through upsertService() in batches, one savepoint per record: a record that fails is
+ * reported with its reasons and leaves nothing behind; the others go in. Of two records with the
+ * same id, the second is rejected. Ends by refreshing the search vocabulary.
+ */
+export async function importServiceItems(
+	db: Db,
+	items: AsyncIterable<ImportItem>,
+	options: ImportOptions = {}
+): Promise<ImportReport> {
 	const context = await loadImportContext(db);
 	const report: ImportReport = { created: 0, updated: 0, rejected: [] };
-	const firstIndexOf = new Map<string, number>();
-	let done = 0;
-
-	const importAll = async (inTransaction: InTransaction) => {
-		let batch: Valid[] = [];
-		const flush = async () => {
-			for (const outcome of await writeBatch(batch, inTransaction, context)) {
-				if ('result' in outcome) report[outcome.result]++;
-				else {
-					const { index, id, name } = outcome.record;
-					report.rejected.push({ index, id, name, reasons: outcome.reasons });
+	const dir = await mkdtemp(path.join(tmpdir(), 'piazza-import-'));
+	try {
+		const staged = path.join(dir, 'staged.jsonl');
+		const valid = await stage(items, context, report, staged);
+		const writeAll = async (inTransaction: InTransaction, analyze: () => Promise<unknown>) => {
+			let done = 0;
+			let analyzeAt = ANALYZE_FIRST_AT;
+			let batch: Valid[] = [];
+			const flush = async () => {
+				for (const outcome of await writeBatch(batch, inTransaction, context)) {
+					if ('result' in outcome) report[outcome.result]++;
+					else {
+						const { index, where, id, name } = outcome.record;
+						report.rejected.push({ index, where, id, name, reasons: outcome.reasons });
+					}
 				}
+				done += batch.length;
+				batch = [];
+				options.onProgress?.(done, valid);
+				if (done >= analyzeAt) {
+					// Planner statistics while the tables grow: without them (PGlite never runs
+					// autovacuum) lookups by id become sequential scans and the import quadratic.
+					await analyze();
+					analyzeAt *= 2;
+				}
+			};
+			const lines = createInterface({ input: createReadStream(staged, 'utf8'), crlfDelay: Infinity });
+			for await (const line of lines) {
+				batch.push(JSON.parse(line) as Valid);
+				if (batch.length === BATCH_SIZE) await flush();
 			}
-			done += batch.length;
-			batch = [];
-			options.onProgress?.(done, records.length);
+			if (batch.length > 0) await flush();
 		};
-		for (const [index, record] of records.entries()) {
+		if (!options.dryRun) {
+			await writeAll((work) => db.transaction(work), () => db.execute(sql`ANALYZE`));
+			// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
+			if (report.created + report.updated > 0) await refreshSearchVocabulary(db);
+			await db.execute(sql`ANALYZE`);
+		} else {
+			// A rehearsal: every write inside one outer transaction (so later records see earlier
+			// ones, as in a real import), rolled back at the end.
+			try {
+				await db.transaction(async (outer) => {
+					await writeAll((work) => outer.transaction(work), () => outer.execute(sql`ANALYZE`));
+					outer.rollback();
+				});
+			} catch (error) {
+				if (!(error instanceof TransactionRollbackError)) throw error;
+			}
+		}
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+	report.rejected.sort((a, b) => a.index - b.index);
+	return report;
+}
+
+/** Reads and validates the whole source; writes the valid records to `file`; returns how many. */
+async function stage(
+	items: AsyncIterable<ImportItem>,
+	context: ImportContext,
+	report: ImportReport,
+	file: string
+): Promise<number> {
+	const out = createWriteStream(file, 'utf8');
+	const firstWhere = new Map<string, string>();
+	let index = 0;
+	let valid = 0;
+	try {
+		for await (const item of items) {
+			if ('rejected' in item) {
+				report.rejected.push({ index: index++, ...item.rejected });
+				continue;
+			}
+			const { record, where } = item;
 			const id = stringField(record, 'id');
 			const name = stringField(record, 'name');
-			const reject = (reasons: string[]) => {
-				report.rejected.push({ index, id, name, reasons });
-				done++;
-			};
+			const reject = (reasons: string[]) => report.rejected.push({ index, where, id, name, reasons });
 			const key = id?.toLowerCase();
-			if (key !== undefined && firstIndexOf.has(key)) {
-				reject([`id ripetuto: lo stesso id compare già nel record [${firstIndexOf.get(key)}]`]);
-				continue;
+			if (key !== undefined && firstWhere.has(key)) {
+				reject([`id ripetuto: lo stesso id compare già in ${firstWhere.get(key)}`]);
+			} else {
+				if (key !== undefined) firstWhere.set(key, where);
+				const parsed = parseHsdsService(record);
+				const issues = parsed.ok ? checkServiceReferences(parsed.value, context) : [];
+				if (!parsed.ok) {
+					reject(item.locate ? parsed.issues.map((i) => item.locate!(i.path, i.message)) : parsed.reasons);
+				} else if (issues.length > 0) {
+					reject(issues.map((i) => `${i.path}: ${i.message}`));
+				} else {
+					const line: Valid = { index, where, id: parsed.value.id, name: parsed.value.name, input: parsed.value };
+					if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+					valid++;
+				}
 			}
-			if (key !== undefined) firstIndexOf.set(key, index);
-
-			const parsed = parseHsdsService(record);
-			if (!parsed.ok) {
-				reject(parsed.reasons);
-				continue;
-			}
-			const issues = checkServiceReferences(parsed.value, context);
-			if (issues.length > 0) {
-				reject(issues.map((i) => `${i.path}: ${i.message}`));
-				continue;
-			}
-			batch.push({ index, id: parsed.value.id, name: parsed.value.name, input: parsed.value });
-			if (batch.length === BATCH_SIZE) await flush();
+			index++;
 		}
-		if (batch.length > 0) await flush();
-		report.rejected.sort((a, b) => a.index - b.index);
-	};
-
-	if (!options.dryRun) {
-		await importAll((work) => db.transaction(work));
-		// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
-		if (report.created + report.updated > 0) {
-			await refreshSearchVocabulary(db);
-			// Planner statistics: PGlite never runs autovacuum, and a fresh bulk load without them
-			// turns index lookups into sequential scans (area page 550 ms before, 56 ms after).
-			await db.execute(sql`ANALYZE`);
-		}
-		return report;
+	} finally {
+		out.end();
+		await once(out, 'close');
 	}
-	// A rehearsal: everything inside one outer transaction (so later records see earlier ones,
-	// as in a real import), rolled back at the end.
-	try {
-		await db.transaction(async (outer) => {
-			await importAll((work) => outer.transaction(work));
-			outer.rollback();
-		});
-	} catch (error) {
-		if (!(error instanceof TransactionRollbackError)) throw error;
-	}
-	return report;
+	return valid;
 }

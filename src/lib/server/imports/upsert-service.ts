@@ -4,7 +4,7 @@
  * rolls the whole record back. Re-running it with the same input changes nothing (ids in,
  * ids kept; derived ids are UUID v5 of the parent and position).
  */
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
 import {
@@ -157,7 +157,12 @@ class ChildRows {
 	readonly serviceAreas: (typeof serviceArea.$inferInsert)[] = [];
 	readonly addresses: (typeof address.$inferInsert)[] = [];
 	readonly accessibility: (typeof accessibility.$inferInsert)[] = [];
-	readonly allocate = createIdAllocator();
+	/** Shared by all the rows of one service, so a repeated id is re-derived (createIdAllocator). */
+	readonly allocate: ReturnType<typeof createIdAllocator>;
+
+	constructor(allocate = createIdAllocator()) {
+		this.allocate = allocate;
+	}
 
 	addLanguages(list: readonly HsdsLanguageInput[] | null | undefined, parent: Parent, owner: string) {
 		(list ?? []).forEach((l, i) => {
@@ -290,46 +295,41 @@ async function deleteFromAll(tx: DbOrTx, targets: { table: PgTable; where: SQL }
 	await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
 }
 
-/** PostgreSQL accepts at most 65,535 parameters per statement; stay well below. */
-const MAX_PARAMETERS_PER_STATEMENT = 30_000;
-
-type Insert = { sql: SQL; parameters: number };
-
-const parametersOf = (rows: readonly object[]) => rows.reduce((n, r) => n + Object.keys(r).length, 0);
-
-/** The rows of one table as inserts of at most MAX_PARAMETERS_PER_STATEMENT parameters each. */
-function chunkInserts(rows: readonly object[], toSql: (chunk: object[]) => SQL): Insert[] {
-	if (rows.length === 0) return [];
-	const perRow = Math.max(...rows.map((r) => Object.keys(r).length));
-	const size = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / perRow));
-	const inserts: Insert[] = [];
-	for (let i = 0; i < rows.length; i += size) {
-		const chunk = rows.slice(i, i + size);
-		inserts.push({ sql: toSql(chunk), parameters: parametersOf(chunk) });
-	}
-	return inserts;
+/**
+ * The insert of one table's rows from a single JSON parameter (json_populate_recordset): the
+ * statement stays the same size whatever the number of rows (no 65,535-parameter limit) and is
+ * cheap to build, which is what makes bulk imports fast. Columns left out of every row get
+ * their defaults; an upsert replaces the given columns and bumps updated_at.
+ */
+function insertFromJson(table: PgTable, rows: readonly object[], upsert: boolean): SQL {
+	const columns = getTableColumns(table) as Record<string, { name: string }>;
+	const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+	const json = JSON.stringify(
+		rows.map((row) => {
+			const out: Record<string, unknown> = {};
+			for (const [key, value] of Object.entries(row)) if (value !== undefined) out[columns[key]!.name] = value;
+			return out;
+		})
+	);
+	const names = sql.raw(keys.map((k) => `"${columns[k]!.name}"`).join(', '));
+	const insert = sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${json}::json)`;
+	if (!upsert) return insert;
+	const set = keys
+		.filter((k) => k !== 'id')
+		.map((k) => `"${columns[k]!.name}" = excluded."${columns[k]!.name}"`)
+		.concat('updatedAt' in columns ? ['"updated_at" = now()'] : []);
+	return sql`${insert} ON CONFLICT (id) DO UPDATE SET ${sql.raw(set.join(', '))}`;
 }
 
 /**
- * Runs the inserts, given parents first, as few statements as the parameter limit allows:
- * each statement is a chain of data-modifying CTEs, whose foreign keys are checked at the end
- * of the statement, so rows inserted side by side may reference each other.
+ * Runs the inserts, parents first, as one statement: a chain of data-modifying CTEs, whose
+ * foreign keys are checked at the end of the statement, so rows inserted side by side may
+ * reference each other.
  */
-async function insertAll(tx: DbOrTx, inserts: Insert[]): Promise<void> {
-	let group: Insert[] = [];
-	let parameters = 0;
-	const run = async () => {
-		const ctes = group.map((insert, i) => sql`${sql.raw(`i${i}`)} AS (${insert.sql})`);
-		await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
-		group = [];
-		parameters = 0;
-	};
-	for (const insert of inserts) {
-		if (group.length > 0 && parameters + insert.parameters > MAX_PARAMETERS_PER_STATEMENT) await run();
-		group.push(insert);
-		parameters += insert.parameters;
-	}
-	if (group.length > 0) await run();
+async function insertAll(tx: DbOrTx, inserts: SQL[]): Promise<void> {
+	if (inserts.length === 0) return;
+	const ctes = inserts.map((insert, i) => sql`${sql.raw(`i${i}`)} AS (${insert})`);
+	await tx.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
 }
 
 function organizationRow(org: NonNullable<HsdsServiceInput['organization']>, slug: string) {
@@ -435,30 +435,17 @@ async function ensureExternalTerm(
 
 type ResolvedAttribute = { id: string; termId: string; linkType: string | null; value: string | null; label: string | null };
 
-async function resolveAttributes(
-	tx: DbOrTx,
+/** The attributes of a service given each one's term id: repeats dropped, implied areas added. */
+function buildAttributes(
 	input: HsdsServiceInput,
+	termIds: readonly string[],
 	context: ImportContext,
 	allocate: ReturnType<typeof createIdAllocator>
-): Promise<ResolvedAttribute[]> {
+): ResolvedAttribute[] {
 	const resolved: ResolvedAttribute[] = [];
-	const byTermId: { id: string; path: string }[] = [];
-	const attributes = input.attributes ?? [];
-	for (const [i, a] of attributes.entries()) {
-		const path = `attributes[${i}]`;
-		const term = a.taxonomy_term;
-		let termId: string;
-		const taxonomyName = termTaxonomyName(term);
-		if (term && taxonomyName && REFERENCE_TAXONOMIES.includes(taxonomyName)) {
-			// checked by checkServiceReferences(): the code exists in the reference taxonomy
-			termId = context.referenceTerms.get(`${taxonomyName}:${term.code}`)!.id;
-		} else if (term) {
-			termId = await ensureExternalTerm(tx, term, `${path}.taxonomy_term`);
-		} else {
-			termId = a.taxonomy_term_id!;
-			if (!context.referenceTermIds.has(termId)) byTermId.push({ id: termId, path: `${path}.taxonomy_term_id` });
-		}
-		if (resolved.some((r) => r.termId === termId)) continue;
+	(input.attributes ?? []).forEach((a, i) => {
+		const termId = termIds[i]!;
+		if (resolved.some((r) => r.termId === termId)) return;
 		resolved.push({
 			id: allocate('attribute', a.id, `${input.id}:attribute:${i}`),
 			termId,
@@ -466,9 +453,7 @@ async function resolveAttributes(
 			value: a.value ?? null,
 			label: a.label
 		});
-	}
-	await requireExisting(tx, taxonomyTerm, byTermId, 'termine inesistente: includere taxonomy_term');
-
+	});
 	// A sub-category implies its area: search facets and area filters count on it.
 	const subcategories = [...context.referenceTerms.values()].filter(
 		(t) => t.kind === 'subcategory' && resolved.some((r) => r.termId === t.id)
@@ -486,6 +471,51 @@ async function resolveAttributes(
 	return resolved;
 }
 
+/** The reference term id of an attribute, or null when it needs the database (another taxonomy). */
+function referenceTermId(a: NonNullable<HsdsServiceInput['attributes']>[number], context: ImportContext): string | null {
+	const term = a.taxonomy_term;
+	const taxonomyName = termTaxonomyName(term);
+	// checked by checkServiceReferences(): the code exists in the reference taxonomy
+	if (term && taxonomyName && REFERENCE_TAXONOMIES.includes(taxonomyName)) {
+		return context.referenceTerms.get(`${taxonomyName}:${term.code}`)!.id;
+	}
+	if (!term && context.referenceTermIds.has(a.taxonomy_term_id!)) return a.taxonomy_term_id!;
+	return null;
+}
+
+/** The attributes when every term is a reference one, computed without the database; else null. */
+function referenceAttributesOf(
+	input: HsdsServiceInput,
+	context: ImportContext,
+	allocate: ReturnType<typeof createIdAllocator>
+): ResolvedAttribute[] | null {
+	const termIds = (input.attributes ?? []).map((a) => referenceTermId(a, context));
+	if (termIds.some((id) => id === null)) return null;
+	return buildAttributes(input, termIds as string[], context, allocate);
+}
+
+async function resolveAttributes(
+	tx: DbOrTx,
+	input: HsdsServiceInput,
+	context: ImportContext,
+	allocate: ReturnType<typeof createIdAllocator>
+): Promise<ResolvedAttribute[]> {
+	const termIds: string[] = [];
+	const byTermId: { id: string; path: string }[] = [];
+	for (const [i, a] of (input.attributes ?? []).entries()) {
+		const path = `attributes[${i}]`;
+		let termId = referenceTermId(a, context);
+		if (termId === null && a.taxonomy_term) termId = await ensureExternalTerm(tx, a.taxonomy_term, `${path}.taxonomy_term`);
+		else if (termId === null) {
+			termId = a.taxonomy_term_id!;
+			byTermId.push({ id: termId, path: `${path}.taxonomy_term_id` });
+		}
+		termIds.push(termId);
+	}
+	await requireExisting(tx, taxonomyTerm, byTermId, 'termine inesistente: includere taxonomy_term');
+	return buildAttributes(input, termIds, context, allocate);
+}
+
 const cleanKeywords = (keywords: readonly string[] | null | undefined) => [
 	...new Set((keywords ?? []).map((k) => k.trim()).filter(Boolean))
 ];
@@ -500,17 +530,26 @@ export type UpsertServiceOptions = {
 	refreshSearch?: boolean;
 };
 
-/**
- * Creates or replaces one service with its organization, locations and every nested record.
- * Children of the service are replaced (never duplicated); locations are shared records,
- * upserted by id with their own children replaced.
- */
-export async function upsertService(
-	tx: DbOrTx,
-	input: HsdsServiceInput,
-	options: UpsertServiceOptions = {}
-): Promise<'created' | 'updated'> {
-	const ctx = options.context ?? (await loadImportContext(tx));
+/** Everything one service writes, computed from its input without the database. */
+type ServicePlan = {
+	input: HsdsServiceInput;
+	serviceId: string;
+	organizationId: string;
+	orgSlugs: string[];
+	serviceSlugs: string[];
+	rows: ChildRows;
+	/** Children of each place, kept apart: a place shared by two services of a batch is written once. */
+	locationChildren: Map<string, ChildRows>;
+	locationRows: (typeof location.$inferInsert & { id: string })[];
+	referencedLocations: { id: string; path: string }[];
+	serviceAtLocations: (typeof serviceAtLocation.$inferInsert)[];
+	costOptions: (typeof costOption.$inferInsert)[];
+	requiredDocuments: (typeof requiredDocument.$inferInsert)[];
+	/** The attributes when every term is a reference one (no database needed), else null. */
+	referenceAttributes: ResolvedAttribute[] | null;
+};
+
+function planService(input: HsdsServiceInput, ctx: ImportContext): ServicePlan {
 	const issues = checkServiceReferences(input, ctx);
 	if (issues.length > 0) {
 		throw new AppError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
@@ -518,11 +557,7 @@ export async function upsertService(
 		});
 	}
 	const serviceId = input.id;
-	const organizationId = input.organization?.id ?? input.organization_id!;
 	const org = input.organization;
-	const orgSlugs = org ? slugCandidates(slugify(org.name), org.id, 'ente') : [];
-	const serviceSlugs = slugCandidates(slugify(input.x_slug ?? input.name), serviceId, 'servizio');
-
 	const rows = new ChildRows();
 	const owner = { serviceId };
 	rows.addPhones(input.phones, owner, serviceId);
@@ -547,7 +582,9 @@ export async function upsertService(
 		uri: d.uri
 	}));
 
-	const locationRows: (typeof location.$inferInsert & { id: string })[] = [];
+	const organizationId = org?.id ?? input.organization_id!;
+	const locationRows: ServicePlan['locationRows'] = [];
+	const locationChildren = new Map<string, ChildRows>();
 	const referencedLocations: { id: string; path: string }[] = [];
 	const serviceAtLocations = (input.service_at_locations ?? []).map((sal, i) => {
 		const id = rows.allocate('service_at_location', sal.id, `${serviceId}:service_at_location:${i}`);
@@ -574,7 +611,9 @@ export async function upsertService(
 				externalIdentifierType: loc.external_identifier_type,
 				...place
 			});
-			rows.addLocationChildren(loc, locationId);
+			const children = new ChildRows(rows.allocate);
+			children.addLocationChildren(loc, locationId);
+			locationChildren.set(locationId, children);
 		}
 		const parent = { serviceAtLocationId: id };
 		rows.addPhones(sal.phones, parent, id);
@@ -583,81 +622,26 @@ export async function upsertService(
 		rows.addServiceAreas(sal.service_areas, parent, id);
 		return { id, serviceId, locationId, description: sal.description };
 	});
-	const locationIds = locationRows.map((l) => l.id);
+	return {
+		input,
+		serviceId,
+		organizationId,
+		orgSlugs: org ? slugCandidates(slugify(org.name), org.id, 'ente') : [],
+		serviceSlugs: slugCandidates(slugify(input.x_slug ?? input.name), serviceId, 'servizio'),
+		rows,
+		locationChildren,
+		locationRows,
+		referencedLocations,
+		serviceAtLocations,
+		costOptions,
+		requiredDocuments,
+		referenceAttributes: referenceAttributesOf(input, ctx, rows.allocate)
+	};
+}
 
-	// One round trip for what decides the writes: slugs in use, and which records already exist.
-	const kind = (name: string) => sql<string>`${name}`.as('kind');
-	const organizations = tx
-		.select({ kind: kind('organization'), id: organization.id, slug: organization.slug })
-		.from(organization)
-		.where(or(eq(organization.id, organizationId), orgSlugs.length ? inArray(organization.slug, orgSlugs) : undefined));
-	const services = tx
-		.select({ kind: kind('service'), id: service.id, slug: service.slug })
-		.from(service)
-		.where(or(eq(service.id, serviceId), inArray(service.slug, serviceSlugs)));
-	const locations = tx
-		.select({ kind: kind('location'), id: location.id, slug: sql<string>`''`.as('slug') })
-		.from(location)
-		.where(inArray(location.id, locationIds));
-	const found = await (locationIds.length
-		? organizations.unionAll(services).unionAll(locations)
-		: organizations.unionAll(services));
-	const existing = (k: string) => found.filter((r) => r.kind === k);
-
-	if (!org && !existing('organization').some((r) => r.id === organizationId)) {
-		throw new AppError('INVALID_INPUT', `organization_id: l'ente ${organizationId} non esiste; includere l'oggetto organization`, {
-			field: 'organization_id'
-		});
-	}
-	const exists = existing('service').some((r) => r.id === serviceId);
-	const existingLocationIds = existing('location').map((r) => r.id);
-
-	// Replace, not merge: what the new version of a record leaves out must go. A location is
-	// shared by the services held there: the newest record of it wins.
-	await deleteFromAll(tx, [
-		...(exists
-			? [
-					{ table: phone, where: eq(phone.serviceId, serviceId) },
-					{ table: schedule, where: eq(schedule.serviceId, serviceId) },
-					{ table: contact, where: eq(contact.serviceId, serviceId) },
-					{ table: costOption, where: eq(costOption.serviceId, serviceId) },
-					{ table: language, where: eq(language.serviceId, serviceId) },
-					{ table: requiredDocument, where: eq(requiredDocument.serviceId, serviceId) },
-					{ table: serviceArea, where: eq(serviceArea.serviceId, serviceId) },
-					{ table: serviceAtLocation, where: eq(serviceAtLocation.serviceId, serviceId) },
-					{ table: attribute, where: and(eq(attribute.linkEntity, 'service'), eq(attribute.linkId, serviceId))! }
-				]
-			: []),
-		...(existingLocationIds.length
-			? [
-					{ table: address, where: inArray(address.locationId, existingLocationIds) },
-					{ table: accessibility, where: inArray(accessibility.locationId, existingLocationIds) },
-					{ table: phone, where: inArray(phone.locationId, existingLocationIds) },
-					{ table: language, where: inArray(language.locationId, existingLocationIds) },
-					{ table: schedule, where: inArray(schedule.locationId, existingLocationIds) },
-					{ table: contact, where: inArray(contact.locationId, existingLocationIds) }
-				]
-			: [])
-	]);
-
-	await requireExisting(
-		tx,
-		location,
-		referencedLocations.filter((r) => !locationIds.includes(r.id)),
-		"il luogo non esiste: includere l'oggetto location"
-	);
-	const attributes = (await resolveAttributes(tx, input, ctx, rows.allocate)).map((a) => ({
-		id: a.id,
-		linkId: serviceId,
-		linkEntity: 'service',
-		linkType: a.linkType,
-		taxonomyTermId: a.termId,
-		value: a.value,
-		label: a.label
-	}));
-
-	const serviceRow = {
-		id: serviceId,
+function serviceRowOf(input: HsdsServiceInput, organizationId: string, slug: string) {
+	return {
+		id: input.id,
 		organizationId,
 		programId: input.program_id ?? input.program?.id ?? null,
 		name: input.name,
@@ -678,7 +662,7 @@ export async function upsertService(
 		assurerEmail: input.assurer_email,
 		licenses: input.licenses,
 		alert: input.alert,
-		slug: freeSlug(existing('service'), serviceId, serviceSlugs),
+		slug,
 		audienceDescription: input.x_audience_description,
 		howToAccess: input.x_how_to_access,
 		whatYouNeed: input.x_what_you_need,
@@ -690,34 +674,219 @@ export async function upsertService(
 		source: input.x_source,
 		curated: input.x_curated ?? false
 	};
+}
 
-	const inserts: Insert[] = [];
+const attributeRows = (serviceId: string, attributes: ResolvedAttribute[]) =>
+	attributes.map((a) => ({
+		id: a.id,
+		linkId: serviceId,
+		linkEntity: 'service',
+		linkType: a.linkType,
+		taxonomyTermId: a.termId,
+		value: a.value,
+		label: a.label
+	}));
+
+/** The existing rows that decide a write (slugs in use, what exists already): one round trip. */
+async function findExisting(tx: DbOrTx, plans: readonly ServicePlan[]) {
+	const orgIds = [...new Set(plans.map((p) => p.organizationId))];
+	const orgSlugs = [...new Set(plans.flatMap((p) => p.orgSlugs))];
+	const serviceIds = plans.map((p) => p.serviceId);
+	const serviceSlugs = [...new Set(plans.flatMap((p) => p.serviceSlugs))];
+	const locationIds = [...new Set(plans.flatMap((p) => p.locationRows.map((l) => l.id)))];
+	const kind = (name: string) => sql<string>`${name}`.as('kind');
+	const organizations = tx
+		.select({ kind: kind('organization'), id: organization.id, slug: organization.slug })
+		.from(organization)
+		.where(or(inArray(organization.id, orgIds), orgSlugs.length ? inArray(organization.slug, orgSlugs) : undefined));
+	const services = tx
+		.select({ kind: kind('service'), id: service.id, slug: service.slug })
+		.from(service)
+		.where(or(inArray(service.id, serviceIds), inArray(service.slug, serviceSlugs)));
+	const locations = tx
+		.select({ kind: kind('location'), id: location.id, slug: sql<string>`''`.as('slug') })
+		.from(location)
+		.where(inArray(location.id, locationIds));
+	const found = await (locationIds.length
+		? organizations.unionAll(services).unionAll(locations)
+		: organizations.unionAll(services));
+	const of = (k: string) => found.filter((r) => r.kind === k).map((r) => ({ id: r.id, slug: r.slug as string | null }));
+	return { organizations: of('organization'), services: of('service'), locations: of('location') };
+}
+
+/** Replace, not merge: what the new version of a record leaves out must go. */
+async function deleteChildren(tx: DbOrTx, serviceIds: string[], locationIds: string[]) {
+	await deleteFromAll(tx, [
+		...(serviceIds.length
+			? [
+					{ table: phone, where: inArray(phone.serviceId, serviceIds) },
+					{ table: schedule, where: inArray(schedule.serviceId, serviceIds) },
+					{ table: contact, where: inArray(contact.serviceId, serviceIds) },
+					{ table: costOption, where: inArray(costOption.serviceId, serviceIds) },
+					{ table: language, where: inArray(language.serviceId, serviceIds) },
+					{ table: requiredDocument, where: inArray(requiredDocument.serviceId, serviceIds) },
+					{ table: serviceArea, where: inArray(serviceArea.serviceId, serviceIds) },
+					{ table: serviceAtLocation, where: inArray(serviceAtLocation.serviceId, serviceIds) },
+					{ table: attribute, where: and(eq(attribute.linkEntity, 'service'), inArray(attribute.linkId, serviceIds))! }
+				]
+			: []),
+		...(locationIds.length
+			? [
+					{ table: address, where: inArray(address.locationId, locationIds) },
+					{ table: accessibility, where: inArray(accessibility.locationId, locationIds) },
+					{ table: phone, where: inArray(phone.locationId, locationIds) },
+					{ table: language, where: inArray(language.locationId, locationIds) },
+					{ table: schedule, where: inArray(schedule.locationId, locationIds) },
+					{ table: contact, where: inArray(contact.locationId, locationIds) }
+				]
+			: [])
+	]);
+}
+
+type Written = {
+	organizations: object[];
+	services: object[];
+	locations: object[];
+	children: ChildRows[];
+	serviceAtLocations: object[];
+	costOptions: object[];
+	requiredDocuments: object[];
+	attributes: object[];
+};
+
+/** All the rows, parents first, in as few multi-row statements as the parameter limit allows. */
+async function insertRows(tx: DbOrTx, w: Written) {
+	const inserts: SQL[] = [];
 	const add = (table: PgTable, values: object[], upsert = false) => {
-		const keys = [...new Set(values.flatMap((v) => withoutId(v as Record<string, unknown>)))];
-		const target = (table as unknown as { id: typeof service.id }).id;
-		const toSql = (chunk: object[]) => {
-			const query = tx.insert(table).values(chunk as never);
-			return (upsert ? query.onConflictDoUpdate({ target, set: excludedSet(table, keys) }) : query).getSQL();
-		};
-		inserts.push(...chunkInserts(values, toSql));
+		if (values.length > 0) inserts.push(insertFromJson(table, values, upsert));
 	};
-	// Parents first: when insertAll() needs several statements, earlier ones hold the parents.
-	if (org) add(organization, [organizationRow(org, freeSlug(existing('organization'), org.id, orgSlugs))], true);
-	add(service, [serviceRow], true);
-	add(location, locationRows, true);
-	add(serviceAtLocation, serviceAtLocations);
-	add(contact, rows.contacts);
-	add(phone, rows.phones);
-	add(language, rows.languages);
-	add(schedule, rows.schedules);
-	add(serviceArea, rows.serviceAreas);
-	add(address, rows.addresses);
-	add(accessibility, rows.accessibility);
-	add(costOption, costOptions);
-	add(requiredDocument, requiredDocuments);
-	add(attribute, attributes);
+	const all = <K extends keyof ChildRows>(key: K) => w.children.flatMap((c) => c[key] as object[]);
+	add(organization, w.organizations, true);
+	add(service, w.services, true);
+	add(location, w.locations, true);
+	add(serviceAtLocation, w.serviceAtLocations);
+	add(contact, all('contacts'));
+	add(phone, all('phones'));
+	add(language, all('languages'));
+	add(schedule, all('schedules'));
+	add(serviceArea, all('serviceAreas'));
+	add(address, all('addresses'));
+	add(accessibility, all('accessibility'));
+	add(costOption, w.costOptions);
+	add(requiredDocument, w.requiredDocuments);
+	add(attribute, w.attributes);
 	await insertAll(tx, inserts);
+}
+
+/**
+ * Creates or replaces one service with its organization, locations and every nested record.
+ * Children of the service are replaced (never duplicated); locations are shared records,
+ * upserted by id with their own children replaced.
+ */
+export async function upsertService(
+	tx: DbOrTx,
+	input: HsdsServiceInput,
+	options: UpsertServiceOptions = {}
+): Promise<'created' | 'updated'> {
+	const ctx = options.context ?? (await loadImportContext(tx));
+	const plan = planService(input, ctx);
+	const { serviceId, organizationId } = plan;
+	const org = input.organization;
+	const existing = await findExisting(tx, [plan]);
+
+	if (!org && !existing.organizations.some((r) => r.id === organizationId)) {
+		throw new AppError('INVALID_INPUT', `organization_id: l'ente ${organizationId} non esiste; includere l'oggetto organization`, {
+			field: 'organization_id'
+		});
+	}
+	const exists = existing.services.some((r) => r.id === serviceId);
+	await deleteChildren(
+		tx,
+		exists ? [serviceId] : [],
+		existing.locations.map((r) => r.id)
+	);
+	const locationIds = plan.locationRows.map((l) => l.id);
+	await requireExisting(
+		tx,
+		location,
+		plan.referencedLocations.filter((r) => !locationIds.includes(r.id)),
+		"il luogo non esiste: includere l'oggetto location"
+	);
+	const attributes = plan.referenceAttributes ?? (await resolveAttributes(tx, input, ctx, plan.rows.allocate));
+	await insertRows(tx, {
+		organizations: org ? [organizationRow(org, freeSlug(existing.organizations, org.id, plan.orgSlugs))] : [],
+		services: [serviceRowOf(input, organizationId, freeSlug(existing.services, serviceId, plan.serviceSlugs))],
+		locations: plan.locationRows,
+		children: [plan.rows, ...plan.locationChildren.values()],
+		serviceAtLocations: plan.serviceAtLocations,
+		costOptions: plan.costOptions,
+		requiredDocuments: plan.requiredDocuments,
+		attributes: attributeRows(serviceId, attributes)
+	});
 
 	if (options.refreshSearch !== false) await refreshSearchDocuments(tx, [serviceId]);
 	return exists ? 'updated' : 'created';
+}
+
+/**
+ * Whether upsertServices() can write the record in bulk: every term a reference one, every
+ * place given in full, its organization included. The others go through upsertService().
+ */
+export function canWriteInBulk(input: HsdsServiceInput, ctx: ImportContext): boolean {
+	return (
+		!!input.organization &&
+		(input.service_at_locations ?? []).every((sal) => !!sal.location) &&
+		referenceAttributesOf(input, ctx, createIdAllocator()) !== null
+	);
+}
+
+/**
+ * Writes many services (each accepted by canWriteInBulk()) with a constant number of
+ * statements: one read of what exists, one delete, a few multi-row inserts. It fails as a
+ * whole on any error; the caller then writes the records one by one through upsertService()
+ * to find and report the bad one. What is shared (an organization, a place) is written once,
+ * as the last record of the batch gives it, as one-by-one writes would leave it.
+ */
+export async function upsertServices(
+	tx: DbOrTx,
+	inputs: readonly HsdsServiceInput[],
+	ctx: ImportContext
+): Promise<('created' | 'updated')[]> {
+	if (inputs.length === 0) return [];
+	const plans = inputs.map((input) => planService(input, ctx));
+	const existing = await findExisting(tx, plans);
+	const existingServices = new Set(existing.services.map((r) => r.id));
+	await deleteChildren(
+		tx,
+		plans.filter((p) => existingServices.has(p.serviceId)).map((p) => p.serviceId),
+		existing.locations.map((r) => r.id)
+	);
+	// later records win shared rows; slugs are taken in order, so two new services of the same
+	// name get distinct ones, as one-by-one writes would give them
+	const organizations = new Map<string, object>();
+	const locations = new Map<string, { row: object; children: ChildRows }>();
+	const orgSlugRows = [...existing.organizations];
+	const serviceSlugRows = [...existing.services];
+	const services: object[] = [];
+	for (const plan of plans) {
+		const org = plan.input.organization!;
+		const slug = freeSlug(orgSlugRows, org.id, plan.orgSlugs);
+		orgSlugRows.push({ id: org.id, slug });
+		organizations.set(org.id, organizationRow(org, slug));
+		const serviceSlug = freeSlug(serviceSlugRows, plan.serviceId, plan.serviceSlugs);
+		serviceSlugRows.push({ id: plan.serviceId, slug: serviceSlug });
+		services.push(serviceRowOf(plan.input, plan.organizationId, serviceSlug));
+		for (const row of plan.locationRows) locations.set(row.id, { row, children: plan.locationChildren.get(row.id)! });
+	}
+	await insertRows(tx, {
+		organizations: [...organizations.values()],
+		services,
+		locations: [...locations.values()].map((l) => l.row),
+		children: [...plans.map((p) => p.rows), ...[...locations.values()].map((l) => l.children)],
+		serviceAtLocations: plans.flatMap((p) => p.serviceAtLocations),
+		costOptions: plans.flatMap((p) => p.costOptions),
+		requiredDocuments: plans.flatMap((p) => p.requiredDocuments),
+		attributes: plans.flatMap((p) => attributeRows(p.serviceId, p.referenceAttributes!))
+	});
+	return plans.map((p) => (existingServices.has(p.serviceId) ? 'updated' : 'created'));
 }

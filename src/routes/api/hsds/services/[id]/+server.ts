@@ -1,0 +1,10 @@
+/** GET /api/hsds/services/{id}: a published service, fully nested (HSDS 3.1). */
+import { getDb } from '#lib/server/db/client.ts';
+import { preflight, serveHsdsRecord } from '#lib/server/hsds/http.ts';
+import { getHsdsService } from '#lib/server/hsds/queries.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ request, params }) =>
+	serveHsdsRecord(request, params.id, async (id) => getHsdsService(await getDb(), id));
+
+export const OPTIONS: RequestHandler = () => preflight();

@@ -1,0 +1,10 @@
+/** GET /api/hsds/taxonomies/{id} (HSDS 3.1). */
+import { getDb } from '#lib/server/db/client.ts';
+import { preflight, serveHsdsRecord } from '#lib/server/hsds/http.ts';
+import { getHsdsTaxonomy } from '#lib/server/hsds/queries.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ request, params }) =>
+	serveHsdsRecord(request, params.id, async (id) => getHsdsTaxonomy(await getDb(), id));
+
+export const OPTIONS: RequestHandler = () => preflight();
