@@ -24,3 +24,29 @@ export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
 export function readPublicOrigin(env: NodeJS.ProcessEnv = process.env): string {
 	return (env.PUBLIC_ORIGIN ?? env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
+
+export type GeocoderConfig =
+	| { kind: 'offline' }
+	| { kind: 'nominatim'; url: string; timeoutMs: number; userAgent: string };
+
+export const DEFAULT_GEOCODER_TIMEOUT_MS = 3000;
+
+/**
+ * GEOCODER=offline (default: the street register, no request leaves the server) or
+ * GEOCODER=nominatim with NOMINATIM_URL (a Nominatim-compatible service, e.g.
+ * https://nominatim.openstreetmap.org) and optional GEOCODER_TIMEOUT_MS.
+ */
+export function readGeocoderConfig(env: NodeJS.ProcessEnv = process.env): GeocoderConfig {
+	const kind = env.GEOCODER?.trim().toLowerCase() || 'offline';
+	if (kind === 'offline') return { kind };
+	if (kind !== 'nominatim') throw new Error(`GEOCODER must be "offline" or "nominatim", not "${kind}"`);
+	const url = env.NOMINATIM_URL?.trim().replace(/\/+$/, '');
+	if (!url) throw new Error('GEOCODER=nominatim needs NOMINATIM_URL');
+	const timeout = Number(env.GEOCODER_TIMEOUT_MS ?? DEFAULT_GEOCODER_TIMEOUT_MS);
+	return {
+		kind,
+		url,
+		timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_GEOCODER_TIMEOUT_MS,
+		userAgent: `Piazza/0.1 (${readPublicOrigin(env)})`
+	};
+}

@@ -1,0 +1,154 @@
+/**
+ * Geocoding without any request leaving the server. The street register gives an address's CAP
+ * and municipio but no coordinates, so the point is the best honest estimate, and `precision`
+ * says which it is:
+ * - `address`: a location of our own directory at that very house number;
+ * - `street`: the directory's location on the same street with the nearest house number;
+ * - `municipio`: the street is known but no location of ours is on it: the municipio's centre.
+ * "Municipio 3" gives the municipio's centre, a NIL's name ("Città Studi") the NIL's centre.
+ */
+import { parseStreetAddress, words, type Stradario } from '../seed/stradario.ts';
+import { MILAN_CENTRE } from '../search/inputs.ts';
+import { loadBoundaryPlaces, type MunicipioPlace, type NilPlace } from './boundaries.ts';
+import { limitOf, type GeocodeOptions, type GeocodeResult, type Geocoder } from './geocoder.ts';
+import { locateInMilan } from './locate.ts';
+import { getStreetRegister, streetLabel } from './street-register.ts';
+
+/** A geocoded address of the directory: `address` as written ("Via Padova 276"). */
+export type KnownAddress = { address: string; lat: number; lon: number };
+
+type KnownPoint = { number: number | undefined; lat: number; lon: number };
+
+export type OfflineGeocoderDeps = {
+	/** Called once, on the first street lookup. */
+	loadKnownAddresses: () => Promise<KnownAddress[]>;
+	stradario?: Stradario;
+};
+
+/** "..., 20127 Milano (MI)": the city and province add nothing inside Milan; a CAP is kept apart. */
+function clean(text: string): { text: string; postalCode: string | null } {
+	const postalCode = /\b(20\d{3})\b/.exec(text)?.[1] ?? null;
+	const rest = text
+		.replace(/\b20\d{3}\b/, ' ')
+		.replace(/[,\s]*\b(milano|milan)\b[\s,]*(\(?\s*mi\s*\)?)?\s*$/i, '')
+		.replace(/\s+/g, ' ')
+		.replace(/[\s,]+$/, '')
+		.trim();
+	return { text: rest, postalCode };
+}
+
+const MUNICIPIO = /^(?:municipio|mun\.?|zona)\s*(\d{1,2})$/i;
+
+export function createOfflineGeocoder(deps: OfflineGeocoderDeps): Geocoder {
+	let knownByStreet: Promise<Map<string, KnownPoint[]>> | undefined;
+	const stradario = () => deps.stradario ?? getStreetRegister();
+
+	async function indexKnownAddresses(): Promise<Map<string, KnownPoint[]>> {
+		const byStreet = new Map<string, KnownPoint[]>();
+		for (const known of await deps.loadKnownAddresses()) {
+			const match = stradario().match(known.address);
+			if (!match) continue;
+			// A point in another municipio than the register's is a geocoding slip of the source.
+			if (locateInMilan(known.lat, known.lon).municipio !== match.houseNumber.municipio) continue;
+			const list = byStreet.get(match.street.code) ?? [];
+			list.push({ number: parseStreetAddress(known.address).number, lat: known.lat, lon: known.lon });
+			byStreet.set(match.street.code, list);
+		}
+		return byStreet;
+	}
+
+	async function streetResult(text: string, postalCode: string | null): Promise<GeocodeResult | undefined> {
+		const match = stradario().match(text);
+		if (!match) return undefined;
+		const { street, houseNumber, exact } = match;
+		const asked = parseStreetAddress(text).number;
+		knownByStreet ??= indexKnownAddresses().catch((cause) => {
+			knownByStreet = undefined; // try again on the next search
+			throw cause;
+		});
+		const points = (await knownByStreet).get(street.code) ?? [];
+		const target = asked ?? houseNumber.number;
+		const nearest = points
+			.filter((p) => p.number !== undefined)
+			.sort((a, b) => Math.abs(a.number! - target) - Math.abs(b.number! - target))[0];
+		const cap = exact || !postalCode ? houseNumber.postalCode : postalCode;
+		const label = `${streetLabel(street)}${exact ? ` ${houseNumber.number}` : ''}, ${cap}`;
+		const point = nearest ?? points[0];
+		if (point) {
+			return {
+				label,
+				lat: point.lat,
+				lon: point.lon,
+				municipio: houseNumber.municipio,
+				nilId: locateInMilan(point.lat, point.lon).nilId,
+				postalCode: cap,
+				precision: exact && point.number === houseNumber.number ? 'address' : 'street'
+			};
+		}
+		const municipio = loadBoundaryPlaces().municipi.find((m) => m.number === houseNumber.municipio)!;
+		return { ...municipioResult(municipio), label, nilId: null, postalCode: cap };
+	}
+
+	return {
+		async search(text: string, options?: GeocodeOptions): Promise<GeocodeResult[]> {
+			const limit = limitOf(options);
+			if (/^\s*(milano|milan)\s*$/i.test(text)) return [cityResult()];
+			const { text: query, postalCode } = clean(text);
+			if (!query) return [];
+			const { municipi, nil } = loadBoundaryPlaces();
+
+			const m = MUNICIPIO.exec(query);
+			if (m) {
+				const municipio = municipi.find((x) => x.number === Number(m[1]));
+				return municipio ? [municipioResult(municipio)] : [];
+			}
+
+			const parsed = parseStreetAddress(query);
+			const looksLikeStreet = parsed.kind !== undefined || parsed.number !== undefined;
+			const neighbourhoods = looksLikeStreet ? [] : matchingNil(nil, query).map(nilResult);
+			const street = await streetResult(query, postalCode);
+			const results = looksLikeStreet
+				? [street, ...neighbourhoods]
+				: [...neighbourhoods, street];
+			return results.filter((r): r is GeocodeResult => r !== undefined).slice(0, limit);
+		}
+	};
+}
+
+/** NILs whose name holds every word typed ("niguarda", "città studi", "ca granda"), whole names first. */
+function matchingNil(nil: NilPlace[], query: string): NilPlace[] {
+	const typed = words(query);
+	if (typed.size === 0) return [];
+	return nil
+		.map((n) => ({ n, names: words(n.name) }))
+		.filter(({ names }) => [...typed].every((w) => names.has(w)))
+		.sort((a, b) => a.names.size - b.names.size)
+		.map(({ n }) => n);
+}
+
+function nilResult(n: NilPlace): GeocodeResult {
+	return {
+		label: n.name,
+		...n.centre,
+		municipio: n.municipio,
+		nilId: n.id,
+		postalCode: null,
+		precision: 'neighbourhood'
+	};
+}
+
+function municipioResult(m: MunicipioPlace): GeocodeResult {
+	return {
+		label: m.name,
+		...m.centre,
+		municipio: m.number,
+		nilId: locateInMilan(m.centre.lat, m.centre.lon).nilId,
+		postalCode: null,
+		precision: 'municipio'
+	};
+}
+
+function cityResult(): GeocodeResult {
+	const place = locateInMilan(MILAN_CENTRE.lat, MILAN_CENTRE.lon);
+	return { label: 'Milano', ...MILAN_CENTRE, municipio: place.municipio, nilId: place.nilId, postalCode: null, precision: 'city' };
+}
