@@ -58,7 +58,7 @@ export async function searchServices(
 	};
 }
 
-type BuiltQuery = {
+export type BuiltQuery = {
 	plan: QueryPlan | null;
 	/** Common table expressions the other parts rely on (the services near the point). */
 	ctes: SQL[];
@@ -75,7 +75,7 @@ type BuiltQuery = {
 const TRUE = sql`true`;
 const withClause = (ctes: SQL[]) => (ctes.length > 0 ? sql`WITH ${sql.join(ctes, sql`, `)}` : sql``);
 
-function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
+export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
 	const near = params.near;
 	const radiusMeters = (params.radiusKm ?? MAX_RADIUS_KM) * 1000;
 	const ctes = near

@@ -1,0 +1,207 @@
+/**
+ * The map's data: the places of the services a search matches, inside the view, as GeoJSON.
+ * When more than POINTS_LIMIT places fall in view they are clustered on the server with
+ * supercluster, each cluster carrying its count, its weighted centre, the box of its places and
+ * the zoom that splits it.
+ *
+ * Clustering 100,000 places costs about a third of a second (reading them, then building the
+ * index), a view of a built index about a millisecond; so the index of each search (its text
+ * and filters, without page or view) is kept in a small in-process LRU for INDEX_TTL_MS, the
+ * same minute /api/map's responses may be cached by browsers. A change to the directory shows
+ * on the map within that minute; "open now" searches are keyed by the minute too. docs/geo.md
+ * has the measurements behind these choices (npm run bench:map).
+ */
+import Supercluster from 'supercluster';
+import type { DbOrTx } from '../db/client.ts';
+import { romeClock, type RomeClock } from '../search/clock.ts';
+import type { SearchParams } from '../search/types.ts';
+import { MILAN_EXTENT, type Bbox, type MapParams } from './inputs.ts';
+import { selectMapPlaces, selectPlaceDetails } from './queries.ts';
+
+/** More places than this in view are clustered ("a few hundred", what a list can still hold). */
+export const POINTS_LIMIT = 300;
+/** The last zoom with clusters: from the next one on, a view shows every place. */
+export const CLUSTER_MAX_ZOOM = 17;
+export const INDEX_TTL_MS = 60_000;
+export const INDEX_CACHE_SIZE = 16;
+
+type BoxProps = { w: number; s: number; e: number; n: number };
+type PlaceProps = { id: string; x: number; y: number };
+type Index = Supercluster<PlaceProps, BoxProps>;
+
+/** [west, south, east, north], as GeoJSON writes a bounding box. */
+export type BboxArray = [number, number, number, number];
+
+export type MapPointFeature = {
+	type: 'Feature';
+	id: string;
+	geometry: { type: 'Point'; coordinates: [number, number] };
+	properties: {
+		cluster: false;
+		service_id: string;
+		name: string;
+		url: string;
+		organization: string;
+		areas: string[];
+		address: string | null;
+	};
+};
+
+export type MapClusterFeature = {
+	type: 'Feature';
+	id: string;
+	geometry: { type: 'Point'; coordinates: [number, number] };
+	properties: { cluster: true; point_count: number; expansion_zoom: number; bbox: BboxArray };
+};
+
+export type MapFeatureCollection = {
+	type: 'FeatureCollection';
+	/** The view answered: the asked one clamped to Milan. */
+	bbox: BboxArray;
+	zoom: number;
+	/** How many places of the search fall in the view, whether shown one by one or clustered. */
+	total_in_view: number;
+	clustered: boolean;
+	features: (MapPointFeature | MapClusterFeature)[];
+};
+
+type Entry = { index: Promise<Index>; expires: number };
+
+/** Indexes of recent searches, least recently used first (a Map keeps insertion order). */
+export class ClusterIndexCache {
+	readonly #entries = new Map<string, Entry>();
+	readonly #size: number;
+	readonly #ttl: number;
+	/** Indexes built (for the benchmark's cold/warm figures and the tests). */
+	builds = 0;
+
+	constructor(options: { size?: number; ttlMs?: number } = {}) {
+		this.#size = options.size ?? INDEX_CACHE_SIZE;
+		this.#ttl = options.ttlMs ?? INDEX_TTL_MS;
+	}
+
+	get(key: string, build: () => Promise<Index>, now = Date.now()): Promise<Index> {
+		const hit = this.#entries.get(key);
+		this.#entries.delete(key);
+		if (hit && hit.expires > now) {
+			this.#entries.set(key, hit);
+			return hit.index;
+		}
+		this.builds++;
+		const index = build();
+		// a failed build is not remembered; concurrent requests for one search share one build
+		index.catch(() => this.#entries.get(key)?.index === index && this.#entries.delete(key));
+		this.#entries.set(key, { index, expires: now + this.#ttl });
+		while (this.#entries.size > this.#size) this.#entries.delete(this.#entries.keys().next().value!);
+		return index;
+	}
+
+	clear(): void {
+		this.#entries.clear();
+	}
+}
+
+const sharedCache = new ClusterIndexCache();
+
+/** What identifies the set of matching places: the search without its page. */
+export function indexKey(search: SearchParams, clock: RomeClock): string {
+	const { q, area, audience, municipio, near, radiusKm, free, openNow } = search;
+	return JSON.stringify([q, area, audience, municipio, near, radiusKm, free, openNow, openNow ? clock : null]);
+}
+
+export async function buildClusterIndex(
+	db: DbOrTx,
+	search: SearchParams,
+	clock: RomeClock,
+	extent: Bbox = MILAN_EXTENT
+): Promise<Index> {
+	const places = await selectMapPlaces(db, search, clock, extent);
+	const index: Index = new Supercluster<PlaceProps, BoxProps>({
+		maxZoom: CLUSTER_MAX_ZOOM,
+		radius: 60,
+		extent: 256,
+		map: (p) => ({ w: p.x, s: p.y, e: p.x, n: p.y }),
+		reduce: (a, b) => {
+			a.w = Math.min(a.w, b.w);
+			a.s = Math.min(a.s, b.s);
+			a.e = Math.max(a.e, b.e);
+			a.n = Math.max(a.n, b.n);
+		}
+	});
+	index.load(
+		places.map((p) => ({
+			type: 'Feature' as const,
+			geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
+			properties: { id: p.id, x: p.lon, y: p.lat }
+		}))
+	);
+	return index;
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export async function findMapFeatures(
+	db: DbOrTx,
+	{ search, bbox, zoom }: MapParams,
+	options: { now?: Date; cache?: ClusterIndexCache } = {}
+): Promise<MapFeatureCollection> {
+	const clock = romeClock(options.now ?? new Date());
+	const index = await (options.cache ?? sharedCache).get(indexKey(search, clock), () =>
+		buildClusterIndex(db, search, clock)
+	);
+	const view: BboxArray = [bbox.west, bbox.south, bbox.east, bbox.north];
+	const empty = bbox.west === bbox.east || bbox.south === bbox.north;
+	let found = empty ? [] : index.getClusters(view, zoom);
+	const total = found.reduce((n, f) => n + ('cluster' in f.properties ? f.properties.point_count : 1), 0);
+	const clustered = total > POINTS_LIMIT && zoom <= CLUSTER_MAX_ZOOM;
+	if (!clustered && found.some((f) => 'cluster' in f.properties)) found = index.getClusters(view, CLUSTER_MAX_ZOOM + 1);
+
+	const details = new Map(
+		(
+			await selectPlaceDetails(
+				db,
+				found.flatMap((f) => ('cluster' in f.properties ? [] : [(f.properties as PlaceProps).id]))
+			)
+		).map((d) => [d.id, d])
+	);
+	const features = found.flatMap((f): (MapPointFeature | MapClusterFeature)[] => {
+		const [lon, lat] = f.geometry.coordinates as [number, number];
+		const coordinates: [number, number] = [round(lon), round(lat)];
+		if ('cluster' in f.properties) {
+			const c = f.properties;
+			return [
+				{
+					type: 'Feature',
+					id: `cluster-${c.cluster_id}`,
+					geometry: { type: 'Point', coordinates },
+					properties: {
+						cluster: true,
+						point_count: c.point_count,
+						expansion_zoom: Math.min(index.getClusterExpansionZoom(c.cluster_id), CLUSTER_MAX_ZOOM + 1),
+						bbox: [round(c.w), round(c.s), round(c.e), round(c.n)]
+					}
+				}
+			];
+		}
+		const d = details.get((f.properties as PlaceProps).id);
+		// a place deleted since the index was built is left out
+		if (!d) return [];
+		return [
+			{
+				type: 'Feature',
+				id: d.id,
+				geometry: { type: 'Point', coordinates },
+				properties: {
+					cluster: false,
+					service_id: d.serviceId,
+					name: d.name,
+					url: `/servizi/${d.slug}`,
+					organization: d.organization,
+					areas: d.areas,
+					address: d.address
+				}
+			}
+		];
+	});
+	return { type: 'FeatureCollection', bbox: view, zoom, total_in_view: total, clustered, features };
+}
