@@ -16,7 +16,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { romeClock, type RomeClock } from '../search/clock.ts';
 import type { SearchParams } from '../search/types.ts';
 import { MILAN_EXTENT, type Bbox, type MapParams } from './inputs.ts';
-import { selectMapPlaces, selectPlaceDetails } from './queries.ts';
+import { selectMapPlaces, selectPlaceDetails, type MapPlace } from './queries.ts';
 
 /** More places than this in view are clustered ("a few hundred", what a list can still hold). */
 export const POINTS_LIMIT = 300;
@@ -115,7 +115,11 @@ export async function buildClusterIndex(
 	clock: RomeClock,
 	extent: Bbox = MILAN_EXTENT
 ): Promise<Index> {
-	const places = await selectMapPlaces(db, search, clock, extent);
+	return clusterPlaces(await selectMapPlaces(db, search, clock, extent));
+}
+
+/** The supercluster index of the places, each cluster keeping the box of its places. */
+export function clusterPlaces(places: MapPlace[]): Index {
 	const index: Index = new Supercluster<PlaceProps, BoxProps>({
 		maxZoom: CLUSTER_MAX_ZOOM,
 		radius: 60,
@@ -128,17 +132,52 @@ export async function buildClusterIndex(
 			a.n = Math.max(a.n, b.n);
 		}
 	});
-	index.load(
+	return index.load(
 		places.map((p) => ({
 			type: 'Feature' as const,
 			geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
 			properties: { id: p.id, x: p.lon, y: p.lat }
 		}))
 	);
-	return index;
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export type ViewItem =
+	| { kind: 'place'; id: string; coordinates: [number, number] }
+	| { kind: 'cluster'; coordinates: [number, number]; clusterId: number; count: number; expansionZoom: number; bbox: BboxArray };
+
+/**
+ * What a view shows: every place when at most POINTS_LIMIT fall in it (or past the last zoom
+ * with clusters), else the clusters of the zoom.
+ */
+export function placesInView(
+	index: Index,
+	bbox: Bbox,
+	zoom: number
+): { total: number; clustered: boolean; items: ViewItem[] } {
+	const view: BboxArray = [bbox.west, bbox.south, bbox.east, bbox.north];
+	if (bbox.west === bbox.east || bbox.south === bbox.north) return { total: 0, clustered: false, items: [] };
+	let found = index.getClusters(view, zoom);
+	const total = found.reduce((n, f) => n + ('cluster' in f.properties ? f.properties.point_count : 1), 0);
+	const clustered = total > POINTS_LIMIT && zoom <= CLUSTER_MAX_ZOOM;
+	if (!clustered && found.some((f) => 'cluster' in f.properties)) found = index.getClusters(view, CLUSTER_MAX_ZOOM + 1);
+	const items = found.map((f): ViewItem => {
+		const [lon, lat] = f.geometry.coordinates as [number, number];
+		const coordinates: [number, number] = [round(lon), round(lat)];
+		if (!('cluster' in f.properties)) return { kind: 'place', id: (f.properties as PlaceProps).id, coordinates };
+		const c = f.properties;
+		return {
+			kind: 'cluster',
+			coordinates,
+			clusterId: c.cluster_id,
+			count: c.point_count,
+			expansionZoom: Math.min(index.getClusterExpansionZoom(c.cluster_id), CLUSTER_MAX_ZOOM + 1),
+			bbox: [round(c.w), round(c.s), round(c.e), round(c.n)]
+		};
+	});
+	return { total, clustered, items };
+}
 
 export async function findMapFeatures(
 	db: DbOrTx,
@@ -149,48 +188,29 @@ export async function findMapFeatures(
 	const index = await (options.cache ?? sharedCache).get(indexKey(search, clock), () =>
 		buildClusterIndex(db, search, clock)
 	);
-	const view: BboxArray = [bbox.west, bbox.south, bbox.east, bbox.north];
-	const empty = bbox.west === bbox.east || bbox.south === bbox.north;
-	let found = empty ? [] : index.getClusters(view, zoom);
-	const total = found.reduce((n, f) => n + ('cluster' in f.properties ? f.properties.point_count : 1), 0);
-	const clustered = total > POINTS_LIMIT && zoom <= CLUSTER_MAX_ZOOM;
-	if (!clustered && found.some((f) => 'cluster' in f.properties)) found = index.getClusters(view, CLUSTER_MAX_ZOOM + 1);
-
-	const details = new Map(
-		(
-			await selectPlaceDetails(
-				db,
-				found.flatMap((f) => ('cluster' in f.properties ? [] : [(f.properties as PlaceProps).id]))
-			)
-		).map((d) => [d.id, d])
-	);
-	const features = found.flatMap((f): (MapPointFeature | MapClusterFeature)[] => {
-		const [lon, lat] = f.geometry.coordinates as [number, number];
-		const coordinates: [number, number] = [round(lon), round(lat)];
-		if ('cluster' in f.properties) {
-			const c = f.properties;
+	const { total, clustered, items } = placesInView(index, bbox, zoom);
+	const placeIds = items.flatMap((item) => (item.kind === 'place' ? [item.id] : []));
+	const details = new Map((await selectPlaceDetails(db, placeIds)).map((d) => [d.id, d]));
+	const features = items.flatMap((item): (MapPointFeature | MapClusterFeature)[] => {
+		const geometry = { type: 'Point' as const, coordinates: item.coordinates };
+		if (item.kind === 'cluster') {
 			return [
 				{
 					type: 'Feature',
-					id: `cluster-${c.cluster_id}`,
-					geometry: { type: 'Point', coordinates },
-					properties: {
-						cluster: true,
-						point_count: c.point_count,
-						expansion_zoom: Math.min(index.getClusterExpansionZoom(c.cluster_id), CLUSTER_MAX_ZOOM + 1),
-						bbox: [round(c.w), round(c.s), round(c.e), round(c.n)]
-					}
+					id: `cluster-${item.clusterId}`,
+					geometry,
+					properties: { cluster: true, point_count: item.count, expansion_zoom: item.expansionZoom, bbox: item.bbox }
 				}
 			];
 		}
-		const d = details.get((f.properties as PlaceProps).id);
+		const d = details.get(item.id);
 		// a place deleted since the index was built is left out
 		if (!d) return [];
 		return [
 			{
 				type: 'Feature',
 				id: d.id,
-				geometry: { type: 'Point', coordinates },
+				geometry,
 				properties: {
 					cluster: false,
 					service_id: d.serviceId,
@@ -203,5 +223,12 @@ export async function findMapFeatures(
 			}
 		];
 	});
-	return { type: 'FeatureCollection', bbox: view, zoom, total_in_view: total, clustered, features };
+	return {
+		type: 'FeatureCollection',
+		bbox: [bbox.west, bbox.south, bbox.east, bbox.north],
+		zoom,
+		total_in_view: total,
+		clustered,
+		features
+	};
 }
