@@ -86,6 +86,9 @@ describe('findMapFeatures', () => {
 		const north = await mapFeatures('bbox=9.16,45.50,9.18,45.52&zoom=15');
 		expect(north.features.length).toBeGreaterThan(0);
 		for (const f of north.features) expect(f.geometry.coordinates).toEqual([9.172105, 45.509625]);
+		// a street-level view reads its own places through the spatial index: the same ones
+		const street = await mapFeatures('bbox=9.165,45.505,9.18,45.515&zoom=16');
+		expect(street.features.map((f) => f.id).sort()).toEqual(north.features.map((f) => f.id).sort());
 		const rome = await mapFeatures('bbox=12.4,41.8,12.6,42&zoom=12');
 		expect(rome.features).toEqual([]);
 		const world = await mapFeatures('bbox=-180,-90,180,90&zoom=3');

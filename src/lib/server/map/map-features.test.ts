@@ -17,7 +17,6 @@ import type { MapPlace } from './queries.ts';
 function grid(prefix: string, n: number, lat: number, lon: number): MapPlace[] {
 	return Array.from({ length: n }, (_, i) => ({
 		id: `${prefix}-${i}`,
-		serviceId: `${prefix}-service-${i}`,
 		lat: lat + Math.floor(i / 20) * 0.0004,
 		lon: lon + (i % 20) * 0.0005
 	}));

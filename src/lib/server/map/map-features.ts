@@ -80,6 +80,12 @@ export class ClusterIndexCache {
 		this.#ttl = options.ttlMs ?? INDEX_TTL_MS;
 	}
 
+	/** The index of a search when it is kept and fresh, without building it. */
+	peek(key: string, now = Date.now()): Promise<Index> | undefined {
+		const hit = this.#entries.get(key);
+		return hit && hit.expires > now ? this.get(key, () => hit.index, now) : undefined;
+	}
+
 	get(key: string, build: () => Promise<Index>, now = Date.now()): Promise<Index> {
 		const hit = this.#entries.get(key);
 		this.#entries.delete(key);
@@ -109,14 +115,24 @@ export function indexKey(search: SearchParams, clock: RomeClock): string {
 	return JSON.stringify([q, area, audience, municipio, near, radiusKm, free, openNow, openNow ? clock : null]);
 }
 
+/** The index of the places of a search, in the whole city or, for a small view, in that view. */
 export async function buildClusterIndex(
 	db: DbOrTx,
 	search: SearchParams,
 	clock: RomeClock,
-	extent: Bbox = MILAN_EXTENT
+	view: Bbox = MILAN_EXTENT
 ): Promise<Index> {
-	return clusterPlaces(await selectMapPlaces(db, search, clock, extent));
+	return clusterPlaces(await selectMapPlaces(db, search, clock, view, { small: isSmallView(view) }));
 }
+
+/**
+ * A street-level view (about 2.5 × 2 km, zoom 16 on a wide screen, 15 on a phone): its places
+ * are quicker to read and cluster on their own than the whole city's.
+ */
+export function isSmallView(view: Bbox): boolean {
+	return view.east - view.west <= SMALL_VIEW.width && view.north - view.south <= SMALL_VIEW.height;
+}
+export const SMALL_VIEW = { width: 0.032, height: 0.018 };
 
 /** The supercluster index of the places, each cluster keeping the box of its places. */
 export function clusterPlaces(places: MapPlace[]): Index {
@@ -185,9 +201,16 @@ export async function findMapFeatures(
 	options: { now?: Date; cache?: ClusterIndexCache } = {}
 ): Promise<MapFeatureCollection> {
 	const clock = romeClock(options.now ?? new Date());
-	const index = await (options.cache ?? sharedCache).get(indexKey(search, clock), () =>
-		buildClusterIndex(db, search, clock)
-	);
+	const cache = options.cache ?? sharedCache;
+	const key = indexKey(search, clock);
+	// a street-level view of a search not yet indexed reads only its own places; any other
+	// view builds (or reuses) the index of the whole city
+	const kept = cache.peek(key);
+	const index = kept
+		? await kept
+		: isSmallView(bbox)
+			? await buildClusterIndex(db, search, clock, bbox)
+			: await cache.get(key, () => buildClusterIndex(db, search, clock));
 	const { total, clustered, items } = placesInView(index, bbox, zoom);
 	const placeIds = items.flatMap((item) => (item.kind === 'place' ? [item.id] : []));
 	const details = new Map((await selectPlaceDetails(db, placeIds)).map((d) => [d.id, d]));

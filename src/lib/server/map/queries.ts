@@ -9,6 +9,7 @@ import { analyzeQuery } from '../search/analyze-query.ts';
 import type { RomeClock } from '../search/clock.ts';
 import { selectRows } from '../search/rows.ts';
 import { buildQuery } from '../search/search-services.ts';
+import { distanceKm } from '../search/inputs.ts';
 import type { SearchParams } from '../search/types.ts';
 import type { Bbox } from './inputs.ts';
 
@@ -16,34 +17,49 @@ import type { Bbox } from './inputs.ts';
  * One place of a matching service, identified by its service_at_location id (a location may
  * host several services): a service with three sites gives three.
  */
-export type MapPlace = { id: string; serviceId: string; lat: number; lon: number };
+export type MapPlace = { id: string; lat: number; lon: number };
 
 /**
- * Every located place, inside `extent`, of the active services matching `params`: a service
- * counts as it does in /cerca's total (text and every filter), whatever its rank.
+ * Every located place, inside `view`, of the active services matching `params`: a service
+ * counts as it does in /cerca's total (text and every filter), whatever its rank. The places
+ * travel as one text value ("id lat lon,…"): with 100,000 rows PGlite's per-row cost is most of
+ * the time otherwise. A small view is found through the GiST index of locations (the circle
+ * around the view, then the box); a large one reads the matching places in full.
  */
 export async function selectMapPlaces(
 	db: DbOrTx,
 	params: SearchParams,
 	clock: RomeClock,
-	extent: Bbox
+	view: Bbox,
+	{ small = false }: { small?: boolean } = {}
 ): Promise<MapPlace[]> {
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const q = buildQuery(params, plan, clock);
 	if (q.empty) return [];
 	const f = q.filters;
-	const rows = await selectRows<{ i: string; s: string; y: number; x: number }>(
+	const centre = { lat: (view.south + view.north) / 2, lon: (view.west + view.east) / 2 };
+	const halfDiagonalMeters = distanceKm(centre, { lat: view.north, lon: view.east }) * 1000 + 1;
+	const circle = small
+		? sql`AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${halfDiagonalMeters}::float8)
+				@> ll_to_earth(l.latitude, l.longitude)`
+		: sql``;
+	const [row] = await selectRows<{ places: string | null }>(
 		db,
 		sql`${q.ctes.length > 0 ? sql`WITH ${sql.join(q.ctes, sql`, `)}` : sql``}
-			SELECT sal.id AS i, e.service_id AS s, l.latitude AS y, l.longitude AS x
+			SELECT string_agg(sal.id::text || ' ' || l.latitude::text || ' ' || l.longitude::text, ',') AS places
 			FROM ${q.from}
 			JOIN service_at_location sal ON sal.service_id = e.service_id
 			JOIN location l ON l.id = sal.location_id
 			WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
-				AND l.latitude BETWEEN ${extent.south}::float8 AND ${extent.north}::float8
-				AND l.longitude BETWEEN ${extent.west}::float8 AND ${extent.east}::float8`
+				AND l.latitude BETWEEN ${view.south}::float8 AND ${view.north}::float8
+				AND l.longitude BETWEEN ${view.west}::float8 AND ${view.east}::float8
+				${circle}`
 	);
-	return rows.map((r) => ({ id: r.i, serviceId: r.s, lat: r.y, lon: r.x }));
+	if (!row?.places) return [];
+	return row.places.split(',').map((place) => {
+		const [id, lat, lon] = place.split(' ');
+		return { id: id!, lat: Number(lat), lon: Number(lon) };
+	});
 }
 
 export type MapPlaceDetails = {
