@@ -50,3 +50,38 @@ export function readGeocoderConfig(env: NodeJS.ProcessEnv = process.env): Geocod
 		userAgent: `Piazza/0.1 (${readPublicOrigin(env)})`
 	};
 }
+
+export type MapConfig = {
+	/** A Leaflet tile URL template: https://…/{z}/{x}/{y}.png ({s} for subdomains). */
+	tileUrl: string;
+	/** HTML shown in the map's corner, as the tile server's licence requires. */
+	attribution: string;
+	/** The tile server's origin, allowed as an image source by the pages' CSP. */
+	tileOrigin: string;
+};
+
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_MAP_TILE_ATTRIBUTION =
+	'&copy; <a href="https://www.openstreetmap.org/copyright">contributori di OpenStreetMap</a>';
+
+/**
+ * MAP_TILE_URL and MAP_TILE_ATTRIBUTION: the map's tiles (default OpenStreetMap's standard
+ * tiles). The tiles are the one third-party request of the portal, made only by map pages.
+ */
+export function readMapConfig(env: NodeJS.ProcessEnv = process.env): MapConfig {
+	const tileUrl = env.MAP_TILE_URL?.trim() || DEFAULT_MAP_TILE_URL;
+	let origin: URL;
+	try {
+		origin = new URL(tileUrl.replace(/\{[a-z]+\}/g, 'x'));
+	} catch {
+		throw new Error(`MAP_TILE_URL must be an http(s) URL template, not "${tileUrl}"`);
+	}
+	if (origin.protocol !== 'https:' && origin.protocol !== 'http:') {
+		throw new Error(`MAP_TILE_URL must be an http(s) URL template, not "${tileUrl}"`);
+	}
+	const attribution =
+		env.MAP_TILE_ATTRIBUTION?.trim() || (env.MAP_TILE_URL?.trim() ? '' : DEFAULT_MAP_TILE_ATTRIBUTION);
+	// {s} subdomains (a.tile…, b.tile…) are all allowed with a wildcard
+	const host = /\{s\}/.test(tileUrl) ? `*.${origin.host.split('.').slice(1).join('.')}` : origin.host;
+	return { tileUrl, attribution, tileOrigin: `${origin.protocol}//${host}` };
+}

@@ -19,3 +19,9 @@ export function mapPageCsp(routeId: string | null, csp: string | null): string |
 	if (!csp || !routeId || !MAP_ROUTES.has(routeId)) return null;
 	return withTileImages(csp, readMapConfig().tileOrigin);
 }
+
+/** What a page's map needs to draw the tiles. */
+export function tilesForPage(): { url: string; attribution: string } {
+	const { tileUrl, attribution } = readMapConfig();
+	return { url: tileUrl, attribution };
+}

@@ -4,10 +4,10 @@ import { getDb } from '#lib/server/db/client.ts';
 import { buildServiceJsonLd, serializeJsonLd } from '#lib/server/directory/json-ld.ts';
 import { getServicePage } from '#lib/server/directory/queries.ts';
 import { rethrowAsHttp } from '#lib/server/http-errors.ts';
+import { tilesForPage } from '#lib/server/map/tiles.ts';
 import type { PageServerLoad } from './$types';
 
-// Plain server-rendered HTML: the page has nothing to hydrate, so it ships no JavaScript.
-export const csr = false;
+// Hydrated for the small map of "Dove" only: Leaflet itself loads when the map scrolls into view.
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const db = await getDb();
@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		record,
 		openNow: isOpenNow(schedules, now),
 		today: todayInRome(now),
-		jsonLd: serializeJsonLd(buildServiceJsonLd(record, readPublicOrigin()))
+		jsonLd: serializeJsonLd(buildServiceJsonLd(record, readPublicOrigin())),
+		tiles: tilesForPage()
 	};
 };
