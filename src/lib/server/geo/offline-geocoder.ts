@@ -17,7 +17,7 @@ import { getStreetRegister, streetLabel } from './street-register.ts';
 /** A geocoded address of the directory: `address` as written ("Via Padova 276"). */
 export type KnownAddress = { address: string; lat: number; lon: number };
 
-type KnownPoint = { number: number | undefined; lat: number; lon: number };
+export type KnownPoint = { number: number | undefined; lat: number; lon: number };
 
 export type OfflineGeocoderDeps = {
 	/** Called once, on the first street lookup. */
@@ -46,12 +46,14 @@ export function createOfflineGeocoder(deps: OfflineGeocoderDeps): Geocoder {
 	async function indexKnownAddresses(): Promise<Map<string, KnownPoint[]>> {
 		const byStreet = new Map<string, KnownPoint[]>();
 		for (const known of await deps.loadKnownAddresses()) {
-			const match = stradario().match(known.address);
+			// "Via Padova Ang. Via Toselli 2", "Via Padova 256 (Via Pieri 1)": the corner's number is not Via Padova's.
+			const address = known.address.split(/\s*\(|\s+ang(?:olo)?\.?\s/i)[0]!;
+			const match = stradario().match(address);
 			if (!match) continue;
 			// A point in another municipio than the register's is a geocoding slip of the source.
 			if (locateInMilan(known.lat, known.lon).municipio !== match.houseNumber.municipio) continue;
 			const list = byStreet.get(match.street.code) ?? [];
-			list.push({ number: parseStreetAddress(known.address).number, lat: known.lat, lon: known.lon });
+			list.push({ number: parseStreetAddress(address).number, lat: known.lat, lon: known.lon });
 			byStreet.set(match.street.code, list);
 		}
 		return byStreet;
@@ -67,13 +69,9 @@ export function createOfflineGeocoder(deps: OfflineGeocoderDeps): Geocoder {
 			throw cause;
 		});
 		const points = (await knownByStreet).get(street.code) ?? [];
-		const target = asked ?? houseNumber.number;
-		const nearest = points
-			.filter((p) => p.number !== undefined)
-			.sort((a, b) => Math.abs(a.number! - target) - Math.abs(b.number! - target))[0];
 		const cap = exact || !postalCode ? houseNumber.postalCode : postalCode;
 		const label = `${streetLabel(street)}${exact ? ` ${houseNumber.number}` : ''}, ${cap}`;
-		const point = nearest ?? points[0];
+		const point = pointOnStreet(points, asked ?? houseNumber.number);
 		if (point) {
 			return {
 				label,
@@ -113,6 +111,24 @@ export function createOfflineGeocoder(deps: OfflineGeocoderDeps): Geocoder {
 			return results.filter((r): r is GeocodeResult => r !== undefined).slice(0, limit);
 		}
 	};
+}
+
+/**
+ * The best point for house number `target` from the directory's points on the street: the one
+ * at that number; else between the nearest numbers below and above it (linear, as house numbers
+ * run along a street); else the nearest number; else any point on the street.
+ */
+export function pointOnStreet(points: KnownPoint[], target: number): KnownPoint | undefined {
+	const numbered = points.filter((p) => p.number !== undefined).sort((a, b) => a.number! - b.number!);
+	const at = numbered.find((p) => p.number === target);
+	if (at) return at;
+	const below = numbered.findLast((p) => p.number! < target);
+	const above = numbered.find((p) => p.number! > target);
+	if (below && above) {
+		const f = (target - below.number!) / (above.number! - below.number!);
+		return { number: undefined, lat: below.lat + f * (above.lat - below.lat), lon: below.lon + f * (above.lon - below.lon) };
+	}
+	return below ?? above ?? points[0];
 }
 
 /** NILs whose name holds every word typed ("niguarda", "città studi", "ca granda"), whole names first. */
