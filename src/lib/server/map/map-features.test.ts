@@ -6,7 +6,6 @@ import {
 	clusterPlaces,
 	indexKey,
 	placesInView,
-	POINTS_LIMIT,
 	type ViewItem
 } from './map-features.ts';
 import { defaultSearchParams } from '../search/inputs.ts';
@@ -29,9 +28,8 @@ const index = clusterPlaces([...BRERA, ...NIGUARDA]);
 const counted = (items: ViewItem[]) => items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0);
 
 describe('placesInView', () => {
-	it('clusters the whole city when more than POINTS_LIMIT places fall in view', () => {
+	it('clusters the whole city: hundreds of places in a few groups', () => {
 		const view = placesInView(index, MILAN_EXTENT, 11);
-		expect(POINTS_LIMIT).toBeLessThan(450);
 		expect(view).toMatchObject({ total: 450, clustered: true });
 		expect(view.items.length).toBeLessThan(10);
 		expect(counted(view.items)).toBe(450);
@@ -50,11 +48,26 @@ describe('placesInView', () => {
 		expect(brera && brera.kind === 'cluster' && brera.bbox).toEqual([9.18, 45.47, 9.1895, 45.4776]);
 	});
 
-	it('shows every place, not clusters, when few fall in view, even zoomed out', () => {
-		const view = placesInView(index, { west: 9.17, south: 45.5, east: 9.21, north: 45.53 }, 11);
-		expect(view.clustered).toBe(false);
-		expect(view.items).toHaveLength(50);
-		expect(view.items.every((i) => i.kind === 'place' && i.id.startsWith('niguarda-'))).toBe(true);
+	it('shows places far apart one by one, and groups only those that would overlap', () => {
+		const apart = clusterPlaces([
+			{ id: 'duomo', lat: 45.4642, lon: 9.19 },
+			{ id: 'niguarda', lat: 45.515, lon: 9.19 },
+			{ id: 'baggio', lat: 45.4611, lon: 9.0869 },
+			{ id: 'duomo-bis', lat: 45.4643, lon: 9.1901 }
+		]);
+		const city = placesInView(apart, MILAN_EXTENT, 12);
+		expect(city.clustered).toBe(true);
+		expect(city.items.filter((i) => i.kind === 'place').map((i) => (i.kind === 'place' ? i.id : '')).sort()).toEqual(['baggio', 'niguarda']);
+		expect(city.items.find((i) => i.kind === 'cluster')).toMatchObject({ count: 2, expansionZoom: 18 });
+		const street = placesInView(apart, MILAN_EXTENT, 18);
+		expect(street).toMatchObject({ total: 4, clustered: false });
+	});
+
+	it('zoomed in on a neighbourhood, splits its group', () => {
+		const view = placesInView(index, { west: 9.17, south: 45.5, east: 9.21, north: 45.53 }, 17);
+		expect(view.total).toBe(50);
+		expect(view.items.length).toBeGreaterThan(1);
+		expect(counted(view.items)).toBe(50);
 	});
 
 	it('shows every place past the last zoom with clusters, however many', () => {

@@ -1,8 +1,8 @@
 /**
  * The map's data: the places of the services a search matches, inside the view, as GeoJSON.
- * When more than POINTS_LIMIT places fall in view they are clustered on the server with
- * supercluster, each cluster carrying its count, its weighted centre, the box of its places and
- * the zoom that splits it.
+ * Places that would overlap on the screen are clustered on the server with supercluster (a view
+ * with hundreds of places always is), each cluster carrying its count, its weighted centre, the
+ * box of its places and the zoom that splits it.
  *
  * Clustering 100,000 places costs about a third of a second (reading them, then building the
  * index), a view of a built index about a millisecond; so the index of each search (its text
@@ -18,8 +18,8 @@ import type { SearchParams } from '../search/types.ts';
 import { MILAN_EXTENT, type Bbox, type MapParams } from './inputs.ts';
 import { selectMapPlaces, selectPlaceDetails, type MapPlace } from './queries.ts';
 
-/** More places than this in view are clustered ("a few hundred", what a list can still hold). */
-export const POINTS_LIMIT = 300;
+/** Places closer than this on the screen (256-pixel tiles) are merged into a cluster. */
+export const CLUSTER_RADIUS_PX = 60;
 /** The last zoom with clusters: from the next one on, a view shows every place. */
 export const CLUSTER_MAX_ZOOM = 17;
 export const INDEX_TTL_MS = 60_000;
@@ -138,7 +138,7 @@ export const SMALL_VIEW = { width: 0.032, height: 0.018 };
 export function clusterPlaces(places: MapPlace[]): Index {
 	const index: Index = new Supercluster<PlaceProps, BoxProps>({
 		maxZoom: CLUSTER_MAX_ZOOM,
-		radius: 60,
+		radius: CLUSTER_RADIUS_PX,
 		extent: 256,
 		map: (p) => ({ w: p.x, s: p.y, e: p.x, n: p.y }),
 		reduce: (a, b) => {
@@ -164,25 +164,29 @@ export type ViewItem =
 	| { kind: 'cluster'; coordinates: [number, number]; clusterId: number; count: number; expansionZoom: number; bbox: BboxArray };
 
 /**
- * What a view shows: every place when at most POINTS_LIMIT fall in it (or past the last zoom
- * with clusters), else the clusters of the zoom.
+ * What a view shows at a zoom: places that would overlap on the screen (closer than
+ * CLUSTER_RADIUS_PX) merged into clusters, so a view with hundreds of places always comes
+ * clustered and a few places far apart come one by one; past CLUSTER_MAX_ZOOM, every place.
  */
 export function placesInView(
 	index: Index,
 	bbox: Bbox,
 	zoom: number
 ): { total: number; clustered: boolean; items: ViewItem[] } {
-	const view: BboxArray = [bbox.west, bbox.south, bbox.east, bbox.north];
 	if (bbox.west === bbox.east || bbox.south === bbox.north) return { total: 0, clustered: false, items: [] };
-	let found = index.getClusters(view, zoom);
-	const total = found.reduce((n, f) => n + ('cluster' in f.properties ? f.properties.point_count : 1), 0);
-	const clustered = total > POINTS_LIMIT && zoom <= CLUSTER_MAX_ZOOM;
-	if (!clustered && found.some((f) => 'cluster' in f.properties)) found = index.getClusters(view, CLUSTER_MAX_ZOOM + 1);
+	const found = index.getClusters([bbox.west, bbox.south, bbox.east, bbox.north], zoom);
+	let total = 0;
+	let clustered = false;
 	const items = found.map((f): ViewItem => {
 		const [lon, lat] = f.geometry.coordinates as [number, number];
 		const coordinates: [number, number] = [round(lon), round(lat)];
-		if (!('cluster' in f.properties)) return { kind: 'place', id: (f.properties as PlaceProps).id, coordinates };
+		if (!('cluster' in f.properties)) {
+			total += 1;
+			return { kind: 'place', id: (f.properties as PlaceProps).id, coordinates };
+		}
 		const c = f.properties;
+		total += c.point_count;
+		clustered = true;
 		return {
 			kind: 'cluster',
 			coordinates,
