@@ -4,10 +4,12 @@ import { getDb } from '#lib/server/db/client.ts';
 import { buildServiceJsonLd, serializeJsonLd } from '#lib/server/directory/json-ld.ts';
 import { getServicePage } from '#lib/server/directory/queries.ts';
 import { rethrowAsHttp } from '#lib/server/http-errors.ts';
-import { tilesForPage } from '#lib/server/map/tiles.ts';
+import { serviceMapAssets } from '#lib/server/map/service-map-assets.ts';
 import type { PageServerLoad } from './$types';
 
-// Hydrated for the small map of "Dove" only: Leaflet itself loads when the map scrolls into view.
+// Plain server-rendered HTML: the page has nothing to hydrate, so it ships no JavaScript
+// (the small map of "Dove" is a standalone module: see ServiceMap.svelte).
+export const csr = false;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const db = await getDb();
@@ -20,6 +22,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		openNow: isOpenNow(schedules, now),
 		today: todayInRome(now),
 		jsonLd: serializeJsonLd(buildServiceJsonLd(record, readPublicOrigin())),
-		tiles: tilesForPage()
+		map: serviceMapAssets()
 	};
 };
