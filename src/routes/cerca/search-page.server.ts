@@ -6,7 +6,8 @@
 import type { Lang } from '#lib/i18n/index.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
 import type { Geocoder } from '#lib/server/geo/geocoder.ts';
-import { resolvePlace, type PlaceView } from '#lib/server/geo/resolve-place.ts';
+import { renderPlaceFields } from '#lib/server/geo/place-fields.ts';
+import { describePlace, resolvePlace, type PlaceView } from '#lib/server/geo/resolve-place.ts';
 import { areaLinks, CITY_PHONE, findSearchHelp, termLabels } from '#lib/server/keywords/search-help.ts';
 import { parseSearchParams } from '#lib/server/search/inputs.ts';
 import { searchServices } from '#lib/server/search/search-services.ts';
@@ -37,7 +38,9 @@ async function searchPageData(
 ) {
 	const filtered = hasFilters(params);
 	// No words and no filters: the page offers ways in instead of listing every service.
-	if (!params.q && !filtered) return { lang, params, place, filtered, areas: areaLinks(lang), search: null };
+	const placeFields = renderPlaceFields(lang, place?.text ?? '', params.radiusKm);
+	const placeNotice = describePlace(place, lang);
+	if (!params.q && !filtered) return { lang, params, placeFields, placeNotice, filtered, areas: areaLinks(lang), search: null };
 
 	const terms = termLabels(lang);
 	const outcome = await searchServices(db, params, { now });
@@ -45,7 +48,8 @@ async function searchPageData(
 	return {
 		lang,
 		params,
-		place,
+		placeFields,
+		placeNotice,
 		filtered,
 		areas: help ? areaLinks(lang) : [],
 		search: {

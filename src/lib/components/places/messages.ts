@@ -1,7 +1,8 @@
 /**
- * The interface strings of the pages of places (/municipi, /quartieri) in Italian and English.
- * Kept apart from #lib/i18n because these pages ship no JavaScript: their strings must not
- * weigh on the pages that do (/cerca).
+ * The interface strings of places in Italian and English: the pages of municipi and NILs, and
+ * the texts of "Vicino a" that the server writes for /cerca and /mappa. Only server code and pages
+ * without JavaScript import this module, so its strings never weigh on a page's JavaScript
+ * (/cerca is close to its budget).
  */
 import { interpolate, type Lang } from '#lib/i18n/index.ts';
 
@@ -28,6 +29,21 @@ const it = {
 	'allAreas': 'Tutte le aree',
 	'noServices': 'In questo quartiere non ci sono ancora servizi con un indirizzo.',
 	'quartieriLink': 'Tutti i quartieri di Milano',
+	'place.label': 'Vicino a',
+	'place.hint': 'Un indirizzo, un quartiere o un municipio: per esempio «Via Padova 36», «Città Studi», «Municipio 3».',
+	'place.radius': 'Distanza massima',
+	'place.me': 'Vicino a me',
+	'place.meError': 'Non è stato possibile conoscere la tua posizione: scrivi un indirizzo.',
+	'place.found': 'Vicino a {label}',
+	'place.precision': 'precisione',
+	'place.precision.address': 'numero civico',
+	'place.precision.street': 'via, punto approssimato',
+	'place.precision.neighbourhood': 'centro del quartiere, distanze approssimate',
+	'place.precision.municipio': 'solo il municipio è noto: distanze dal suo centro, molto approssimate',
+	'place.precision.city': 'centro di Milano',
+	'place.notFound':
+		'Non abbiamo trovato «{text}» a Milano, quindi i risultati non tengono conto della distanza. Prova con via e numero civico, un quartiere o un municipio.',
+	'place.fellBack': 'Il servizio degli indirizzi non risponde: abbiamo usato lo stradario del Comune.',
 } as const;
 
 export type PlaceMessageKey = keyof typeof it;
@@ -54,6 +70,21 @@ const en: Record<PlaceMessageKey, string> = {
 	'allAreas': 'All areas',
 	'noServices': 'There are no services with an address in this neighbourhood yet.',
 	'quartieriLink': 'All of Milan’s neighbourhoods',
+	'place.label': 'Near',
+	'place.hint': 'An address, a neighbourhood or a municipio: for example “Via Padova 36”, “Città Studi”, “Municipio 3”.',
+	'place.radius': 'Maximum distance',
+	'place.me': 'Near me',
+	'place.meError': 'Your position could not be found: type an address.',
+	'place.found': 'Near {label}',
+	'place.precision': 'precision',
+	'place.precision.address': 'house number',
+	'place.precision.street': 'street, approximate point',
+	'place.precision.neighbourhood': 'centre of the neighbourhood, approximate distances',
+	'place.precision.municipio': 'only the municipio is known: distances from its centre, very approximate',
+	'place.precision.city': 'centre of Milan',
+	'place.notFound':
+		'We could not find “{text}” in Milan, so the results ignore distance. Try a street and house number, a neighbourhood or a municipio.',
+	'place.fellBack': 'The address service is not answering: we used the City’s street register.',
 };
 
 const dictionaries: Record<Lang, Record<PlaceMessageKey, string>> = { it, en };

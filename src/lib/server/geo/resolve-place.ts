@@ -3,7 +3,9 @@
  * (and the default radius when none is chosen), on the server, so a search near an address works
  * without JavaScript. The page then shows what was understood and how precise it is.
  */
+import { pt } from '../../components/places/messages.ts';
 import { DEFAULT_NEAR_RADIUS_KM, PLACE_FIELD } from '../../components/search/search-url.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { geocodeText, MAX_GEOCODE_TEXT_LENGTH, type Geocoder, type GeocodeResult } from './geocoder.ts';
 
 /**
@@ -32,4 +34,18 @@ export async function resolvePlace(query: URLSearchParams, geocoder?: Geocoder):
 		if (!resolved.get('radius_km')?.trim()) resolved.set('radius_km', String(DEFAULT_NEAR_RADIUS_KM));
 	}
 	return { query: resolved, place: { text, found, fellBack } };
+}
+
+/**
+ * What the page says about the place: "Vicino a Via Padova 36, 20131 — precisione: via, punto
+ * approssimato." or, as a warning, that nothing in Milan matched; null without a place.
+ */
+export function describePlace(place: PlaceView | null, lang: Lang): { text: string; warning: boolean } | null {
+	if (!place) return null;
+	if (!place.found) return { text: pt(lang, 'place.notFound', { text: place.text }), warning: true };
+	const text = [
+		`${pt(lang, 'place.found', { label: place.found.label })} — ${pt(lang, 'place.precision')}: ${pt(lang, `place.precision.${place.found.precision}`)}.`,
+		place.fellBack ? pt(lang, 'place.fellBack') : null
+	];
+	return { text: text.filter(Boolean).join(' '), warning: false };
 }
