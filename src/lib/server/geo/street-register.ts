@@ -85,7 +85,8 @@ export function suggestAddresses(
 		score -= entry.words.length - typed.length;
 		scored.push({ entry, score });
 	}
-	scored.sort((a, b) => b.score - a.score || a.entry.label.localeCompare(b.entry.label));
+	// Plain code-point order breaks ties: localeCompare() would cost more than the whole scan.
+	scored.sort((a, b) => b.score - a.score || (a.entry.label < b.entry.label ? -1 : a.entry.label > b.entry.label ? 1 : 0));
 	return scored.slice(0, Math.max(1, Math.min(limit, MAX_ADDRESS_SUGGESTIONS))).map(({ entry }) => {
 		const house =
 			parsed.number === undefined ? undefined : entry.street.numbers.find((n) => n.number === parsed.number);
