@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { baseUrl } from '../support/app.ts';
 import type { BrowserSession } from '../support/browser.ts';
+import { applyFilters, filterForm } from '../support/portal.ts';
 
 /**
  * A page whose requests to any other origin than the app (the tile server) are aborted at once,
@@ -45,4 +46,20 @@ export async function searchIds(query: string): Promise<{ total: number; ids: st
 		if (ids.length >= total || body.results.length === 0) break;
 	}
 	return { total, ids };
+}
+
+/** Applies the first municipio the filter form offers (by its label, as a family would); returns it. */
+export async function applyFirstMunicipio(page: Page): Promise<string> {
+	const form = await filterForm(page);
+	const values = await form.locator('input[name="municipio"]').evaluateAll((inputs) =>
+		inputs.map((input) => (input as HTMLInputElement).value).filter((value) => value !== '')
+	);
+	expect(values.length).toBeGreaterThan(1);
+	const value = values[0]!;
+	await applyFilters(
+		page,
+		(f) => f.locator(`label[for="filtro-municipio-${value}"]`).click(),
+		(url) => url.pathname === '/mappa' && url.searchParams.get('municipio') === value
+	);
+	return value;
 }
