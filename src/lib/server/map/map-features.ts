@@ -4,12 +4,13 @@
  * with hundreds of places always is), each cluster carrying its count, its weighted centre, the
  * box of its places and the zoom that splits it.
  *
- * Clustering 100,000 places costs about a third of a second (reading them, then building the
- * index), a view of a built index about a millisecond; so the index of each search (its text
- * and filters, without page or view) is kept in a small in-process LRU for INDEX_TTL_MS, the
- * same minute /api/map's responses may be cached by browsers. A change to the directory shows
- * on the map within that minute; "open now" searches are keyed by the minute too. docs/geo.md
- * has the measurements behind these choices (npm run bench:map).
+ * Indexing 100,000 places costs seconds on PGlite (almost all of it reading them), a view of a
+ * built index well under a millisecond; so the index of each search (its text and filters,
+ * without page or view) is kept in a small in-process LRU for INDEX_TTL_MS, the same minute
+ * /api/map's responses may be cached by browsers. A change to the directory shows on the map
+ * within that minute; "open now" searches are keyed by the minute too. A street-level view of a
+ * search not yet indexed reads only its own places instead. docs/geo.md has the measurements
+ * behind these choices (npm run bench:map).
  */
 import Supercluster from 'supercluster';
 import type { DbOrTx } from '../db/client.ts';
