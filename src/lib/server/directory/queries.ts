@@ -29,6 +29,7 @@ import {
 } from '../db/schema/index.ts';
 import type { SearchHit } from '../search/types.ts';
 import { AppError } from '../shared/errors.ts';
+import { slugify } from '../shared/slug.ts';
 import { AREAS_TAXONOMY, AUDIENCE_TAXONOMY } from '../taxonomy/reference.ts';
 
 /** Services shown in lists and counts; defunct and inactive ones are not offered to families. */
@@ -346,6 +347,8 @@ export type ServicePageLocation = {
 	longitude: number | null;
 	municipio: number | null;
 	nilName: string | null;
+	/** The NIL's page is /quartieri/<nilSlug> (the nil table's slug: the slug of its readable name). */
+	nilSlug: string | null;
 	locationType: string;
 	url: string | null;
 	addresses: (typeof address.$inferSelect & { formatted: string })[];
@@ -473,6 +476,7 @@ export async function getServicePage(db: DbOrTx, slug: string, options: { lang?:
 				longitude: l.longitude,
 				municipio: l.municipio,
 				nilName: l.nilName,
+				nilSlug: l.nilName ? slugify(l.nilName) : null,
 				locationType: l.locationType,
 				url: l.url,
 				addresses: addressRows
