@@ -3,7 +3,8 @@
  * and municipio but no coordinates, so the point is the best honest estimate, and `precision`
  * says which it is:
  * - `address`: a location of our own directory at that very house number;
- * - `street`: the directory's location on the same street with the nearest house number;
+ * - `street`: between the directory's locations on the same street with the nearest house numbers
+ *   below and above (else the nearest one);
  * - `municipio`: the street is known but no location of ours is on it: the municipio's centre.
  * "Municipio 3" gives the municipio's centre, a NIL's name ("Città Studi") the NIL's centre.
  */
