@@ -62,13 +62,13 @@ test("/api/map's places belong to the services /api/search finds, and cover the 
 
 test('the map with the keyboard alone: a cluster zooms in on Enter, a marker opens its popup, the popup links to the service', async () => {
 	const { page } = await offlinePage(session);
-	await open(page, `/mappa?${AREA}`);
-	await waitForMap(page);
 	const zooms: number[] = [];
 	page.on('request', (r) => {
 		if (r.url().includes('/api/map?')) zooms.push(Number(new URL(r.url()).searchParams.get('zoom')));
 	});
-	await expect.poll(() => zooms.length).toBeGreaterThan(0);
+	await open(page, `/mappa?${AREA}`);
+	await waitForMap(page);
+	expect(zooms.length).toBeGreaterThan(0);
 	const first = zooms.at(-1)!;
 
 	const cluster = page.locator('.map-canvas .map-cluster').first();
@@ -124,4 +124,35 @@ test('a filter applied on /mappa stays on /mappa and redraws the map', async () 
 	expect(last.searchParams.get('area')).toBe('sostegno-a-casa');
 	expect(await resultCount(page)).toBeLessThan(before);
 	expect(await markers(page).count()).toBeGreaterThan(0);
+});
+
+test('"Vicino a me" and a typed address lead to the map around that point, on /mappa', async () => {
+	const { page } = await offlinePage(session, {
+		geolocation: { latitude: 45.4781, longitude: 9.2269 },
+		permissions: ['geolocation']
+	});
+	const asked: URL[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('/api/map?')) asked.push(new URL(r.url()));
+	});
+	await open(page, `/mappa?${AREA}`);
+	await waitForMap(page);
+	await Promise.all([
+		page.waitForURL((url) => url.pathname === '/mappa' && (url.searchParams.get('near') ?? '').startsWith('45.478')),
+		main(page).getByRole('button', { name: /vicino a me/i }).click()
+	]);
+	await waitForMap(page);
+	expect(asked.at(-1)!.searchParams.get('near')).toMatch(/^45\.478\d*,9\.226/);
+	expect(Number(asked.at(-1)!.searchParams.get('zoom'))).toBeGreaterThanOrEqual(14);
+
+	const place = main(page).locator('input[name="vicino"]');
+	await place.fill('Via Padova 36');
+	await Promise.all([
+		page.waitForURL((url) => url.pathname === '/mappa' && url.searchParams.get('vicino') === 'Via Padova 36'),
+		place.press('Enter')
+	]);
+	await waitForMap(page);
+	const near = asked.at(-1)!.searchParams.get('near');
+	expect(near, 'the address was geocoded on the server into the map\'s search').toMatch(/^45\.4\d+,9\.2\d+$/);
+	expect(await resultCount(page)).toBeGreaterThanOrEqual(0);
 });

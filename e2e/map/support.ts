@@ -30,7 +30,7 @@ export const markers = (page: Page) => page.locator('.map-canvas .leaflet-marker
 export async function waitForMap(page: Page): Promise<void> {
 	await expect.poll(() => page.locator('.map-canvas path.map-municipio').count(), { timeout: 20_000 }).toBe(9);
 	await expect.poll(() => markers(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-	await expect.poll(() => page.locator('.map-status').innerText(), { timeout: 20_000 }).toMatch(/\d+ serviz/);
+	await expect.poll(() => page.locator('.map-status').innerText(), { timeout: 20_000 }).toMatch(/\d+ (serviz|servic)/);
 }
 
 /** Every service id of a search through /api/search, page after page. */
