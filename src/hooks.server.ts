@@ -9,6 +9,7 @@ import { isLang, negotiateLang, t } from '#lib/i18n/index.ts';
 import { readPublicOrigin } from '#lib/server/config.ts';
 import { getDatabase } from '#lib/server/db/client.ts';
 import { describeError } from '#lib/server/http-errors.ts';
+import { mapPageCsp } from '#lib/server/map/tiles.ts';
 import { httpStatusOf, isAppError } from '#lib/server/shared/errors.ts';
 
 /** A request id set by a trusted proxy is kept so logs line up; anything odd is replaced. */
@@ -59,6 +60,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	try {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 		response.headers.set('x-request-id', requestId);
+		const csp = mapPageCsp(event.route.id, response.headers.get('content-security-policy'));
+		if (csp) response.headers.set('content-security-policy', csp);
 		// Pages differ by the language chosen with the cookie or the browser's preference.
 		if (response.headers.get('content-type')?.startsWith('text/html')) {
 			response.headers.append('vary', 'Cookie, Accept-Language');

@@ -59,7 +59,17 @@ const TEMPLATES: [string, number][] = [
 	['/cerca?q=casa&lang=en', 200],
 	[`${servicePath}?lang=en`, 200],
 	['/api?lang=en', 200],
-	['/pagina-che-non-esiste?lang=en', 404]
+	['/pagina-che-non-esiste?lang=en', 404],
+	['/municipi', 200],
+	['/municipi/2', 200],
+	['/municipi/10', 404],
+	['/quartieri', 200],
+	['/quartieri/citta-studi', 200],
+	['/quartieri/citta-studi?area=scuola', 200],
+	['/quartieri/atlantide', 404],
+	['/municipi/2?lang=en', 200],
+	['/cerca?vicino=Via%20Padova%2036&radius_km=1', 200],
+	['/cerca?q=nido&vicino=Via%20Zzyzx%204', 200]
 ];
 
 async function checkPage(page: Page, path: string, status: number): Promise<string[]> {
@@ -73,7 +83,10 @@ async function checkPage(page: Page, path: string, status: number): Promise<stri
 
 /** The templates whose layout changes most on a phone (header, folded filters, cards). */
 const PHONE_TEMPLATES = TEMPLATES.filter(([path]) =>
-	['/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste', '/?lang=en', '/api'].includes(path)
+	[
+		'/', '/aree/scuola', servicePath, organizationPath, '/indice', '/cerca?q=casa', '/cerca?q=zqxjvwk', '/pagina-che-non-esiste',
+		'/?lang=en', '/api', '/municipi/2', '/quartieri/citta-studi', '/cerca?vicino=Via%20Padova%2036&radius_km=1'
+	].includes(path)
 );
 
 describe.each([

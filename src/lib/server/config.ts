@@ -34,3 +34,64 @@ export function readSearchCacheEnabled(env: NodeJS.ProcessEnv = process.env): bo
 export function readOpenDataDir(env: NodeJS.ProcessEnv = process.env): string {
 	return path.resolve(env.OPEN_DATA_DIR?.trim() || path.join(process.cwd(), '.data', 'open-data'));
 }
+
+export type GeocoderConfig =
+	| { kind: 'offline' }
+	| { kind: 'nominatim'; url: string; timeoutMs: number; userAgent: string };
+
+export const DEFAULT_GEOCODER_TIMEOUT_MS = 3000;
+
+/**
+ * GEOCODER=offline (default: the street register, no request leaves the server) or
+ * GEOCODER=nominatim with NOMINATIM_URL (a Nominatim-compatible service, e.g.
+ * https://nominatim.openstreetmap.org) and optional GEOCODER_TIMEOUT_MS.
+ */
+export function readGeocoderConfig(env: NodeJS.ProcessEnv = process.env): GeocoderConfig {
+	const kind = env.GEOCODER?.trim().toLowerCase() || 'offline';
+	if (kind === 'offline') return { kind };
+	if (kind !== 'nominatim') throw new Error(`GEOCODER must be "offline" or "nominatim", not "${kind}"`);
+	const url = env.NOMINATIM_URL?.trim().replace(/\/+$/, '');
+	if (!url) throw new Error('GEOCODER=nominatim needs NOMINATIM_URL');
+	const timeout = Number(env.GEOCODER_TIMEOUT_MS ?? DEFAULT_GEOCODER_TIMEOUT_MS);
+	return {
+		kind,
+		url,
+		timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_GEOCODER_TIMEOUT_MS,
+		userAgent: `Piazza/0.1 (${readPublicOrigin(env)})`
+	};
+}
+
+export type MapConfig = {
+	/** A Leaflet tile URL template: https://…/{z}/{x}/{y}.png ({s} for subdomains). */
+	tileUrl: string;
+	/** HTML shown in the map's corner, as the tile server's licence requires. */
+	attribution: string;
+	/** The tile server's origin, allowed as an image source by the pages' CSP. */
+	tileOrigin: string;
+};
+
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_MAP_TILE_ATTRIBUTION =
+	'&copy; <a href="https://www.openstreetmap.org/copyright">contributori di OpenStreetMap</a>';
+
+/**
+ * MAP_TILE_URL and MAP_TILE_ATTRIBUTION: the map's tiles (default OpenStreetMap's standard
+ * tiles). The tiles are the one third-party request of the portal, made only by map pages.
+ */
+export function readMapConfig(env: NodeJS.ProcessEnv = process.env): MapConfig {
+	const tileUrl = env.MAP_TILE_URL?.trim() || DEFAULT_MAP_TILE_URL;
+	let origin: URL;
+	try {
+		origin = new URL(tileUrl.replace(/\{[a-z]+\}/g, 'x'));
+	} catch {
+		throw new Error(`MAP_TILE_URL must be an http(s) URL template, not "${tileUrl}"`);
+	}
+	if (origin.protocol !== 'https:' && origin.protocol !== 'http:') {
+		throw new Error(`MAP_TILE_URL must be an http(s) URL template, not "${tileUrl}"`);
+	}
+	const attribution =
+		env.MAP_TILE_ATTRIBUTION?.trim() || (env.MAP_TILE_URL?.trim() ? '' : DEFAULT_MAP_TILE_ATTRIBUTION);
+	// {s} subdomains (a.tile…, b.tile…) are all allowed with a wildcard
+	const host = /\{s\}/.test(tileUrl) ? `*.${origin.host.split('.').slice(1).join('.')}` : origin.host;
+	return { tileUrl, attribution, tileOrigin: `${origin.protocol}//${host}` };
+}

@@ -5,6 +5,9 @@
  */
 import type { Lang } from '#lib/i18n/index.ts';
 import type { DbOrTx } from '#lib/server/db/client.ts';
+import type { Geocoder } from '#lib/server/geo/geocoder.ts';
+import { renderPlaceFields } from '#lib/server/geo/place-fields.ts';
+import { describePlace, resolvePlace, type PlaceView } from '#lib/server/geo/resolve-place.ts';
 import { areaLinks, CITY_PHONE, findSearchHelp, termLabels } from '#lib/server/keywords/search-help.ts';
 import { parseSearchParams } from '#lib/server/search/inputs.ts';
 import { searchServices } from '#lib/server/search/search-services.ts';
@@ -18,21 +21,26 @@ export type SearchPageResult =
 export async function loadSearchPage(
 	db: DbOrTx,
 	query: URLSearchParams,
-	{ lang, now }: { lang: Lang; now: Date }
+	{ lang, now, geocoder }: { lang: Lang; now: Date; geocoder?: Geocoder }
 ): Promise<SearchPageResult> {
-	const parsed = parseSearchParams(normalizeSearchQuery(query, termLabels(lang)));
+	const { query: resolved, place } = await resolvePlace(query, geocoder);
+	const parsed = parseSearchParams(normalizeSearchQuery(resolved, termLabels(lang)));
 	if (!parsed.ok) return { ok: false, ...parsed.error };
-	return { ok: true, data: await searchPageData(db, parsed.params, { lang, now }) };
+	const params = { ...parsed.params, place: place?.found ? place.text : null };
+	return { ok: true, data: await searchPageData(db, params, place, { lang, now }) };
 }
 
 async function searchPageData(
 	db: DbOrTx,
-	params: Parameters<typeof searchServices>[1],
+	params: Parameters<typeof searchServices>[1] & { place: string | null },
+	place: PlaceView | null,
 	{ lang, now }: { lang: Lang; now: Date }
 ) {
 	const filtered = hasFilters(params);
 	// No words and no filters: the page offers ways in instead of listing every service.
-	if (!params.q && !filtered) return { lang, params, filtered, areas: areaLinks(lang), search: null };
+	const placeFields = renderPlaceFields(lang, place?.text ?? '', params.radiusKm);
+	const placeNotice = describePlace(place, lang);
+	if (!params.q && !filtered) return { lang, params, placeFields, placeNotice, filtered, areas: areaLinks(lang), search: null };
 
 	const terms = termLabels(lang);
 	const outcome = await searchServices(db, params, { now });
@@ -40,6 +48,8 @@ async function searchPageData(
 	return {
 		lang,
 		params,
+		placeFields,
+		placeNotice,
 		filtered,
 		areas: help ? areaLinks(lang) : [],
 		search: {

@@ -1,6 +1,7 @@
 import { readPublicOrigin } from '#lib/server/config.ts';
 import { getDb } from '#lib/server/db/client.ts';
 import { findSitemapEntries } from '#lib/server/directory/queries.ts';
+import { findPlaceSitemapEntries } from '#lib/server/places/queries.ts';
 import type { RequestHandler } from './$types';
 
 const escapeXml = (value: string) =>
@@ -13,7 +14,8 @@ function url(loc: string, lastmod?: Date): string {
 
 export const GET: RequestHandler = async () => {
 	const origin = readPublicOrigin();
-	const entries = await findSitemapEntries(await getDb());
+	const db = await getDb();
+	const [entries, places] = await Promise.all([findSitemapEntries(db), findPlaceSitemapEntries(db)]);
 	const urls = [
 		url(`${origin}/`),
 		url(`${origin}/aree`),
@@ -22,6 +24,10 @@ export const GET: RequestHandler = async () => {
 		url(`${origin}/api`),
 		url(`${origin}/open-data`),
 		...entries.keywords.map((slug) => url(`${origin}/indice/${encodeURIComponent(slug)}`)),
+		url(`${origin}/municipi`),
+		...places.municipi.map((n) => url(`${origin}/municipi/${n}`)),
+		url(`${origin}/quartieri`),
+		...places.nil.map((slug) => url(`${origin}/quartieri/${encodeURIComponent(slug)}`)),
 		...entries.services.map((s) => url(`${origin}/servizi/${encodeURIComponent(s.slug)}`, s.updatedAt)),
 		...entries.organizations.map((o) => url(`${origin}/enti/${encodeURIComponent(o.slug)}`, o.updatedAt))
 	];

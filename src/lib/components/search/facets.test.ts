@@ -32,6 +32,22 @@ describe('searchHref', () => {
 		).toBe('/cerca?q=l%27affitto&area=scuola&municipio=3&near=45.46%2C9.19&radius_km=2&free=true&open_now=true&page=2');
 	});
 
+	it('keeps a typed place as typed ("vicino") instead of its coordinates', () => {
+		const near = params({ q: 'nido', near: { lat: 45.49, lon: 9.22 }, radiusKm: 1, place: 'Via Padova 36' });
+		expect(searchHref(near)).toBe('/cerca?q=nido&vicino=Via+Padova+36&radius_km=1');
+		const filter = activeFilters(near, terms, 'it').find((f) => f.key === 'near')!;
+		expect(filter.label).toBe('Vicino a Via Padova 36, entro 1 km');
+		expect(filter.removeHref).toBe('/cerca?q=nido');
+		expect(buildFilterView(near, facets, terms, 'it').hidden).toEqual([
+			['q', 'nido'],
+			['vicino', 'Via Padova 36'],
+			['radius_km', '1']
+		]);
+		expect(activeFilters(params({ near: { lat: 45.49, lon: 9.22 }, radiusKm: 2 }), terms, 'en')[0]!.label).toBe(
+			'Near the chosen point, within 2 km'
+		);
+	});
+
 	it('tells a filtered search from a plain one', () => {
 		expect(hasFilters(params({ q: 'casa', page: 3 }))).toBe(false);
 		expect(hasFilters(params({ municipio: 1 }))).toBe(true);

@@ -6,7 +6,7 @@
 import type { Lang } from '#lib/i18n/index.ts';
 import type { SearchFacets } from '#lib/server/search/types.ts';
 import { st } from './messages.ts';
-import { FLAG_ON, searchEntries, searchHref, type SearchUrlParams } from './search-url.ts';
+import { FLAG_ON, PLACE_FIELD, searchEntries, searchHref, type SearchUrlParams } from './search-url.ts';
 
 export type TermLabel = {
 	code: string;
@@ -138,7 +138,7 @@ export function buildFilterView(
 				{ name: 'open_now', value: FLAG_ON, label: st(lang, 'filters.openNow'), count: facets.openNow, checked: p.openNow }
 			]
 		},
-		hidden: searchEntries({ q: p.q, near: p.near, radiusKm: p.radiusKm, perPage: p.perPage })
+		hidden: searchEntries({ q: p.q, near: p.near, radiusKm: p.radiusKm, place: p.place, perPage: p.perPage })
 	};
 }
 
@@ -168,11 +168,15 @@ export function activeFilters(p: SearchUrlParams, terms: TermLabel[], lang: Lang
 	if (p.near)
 		list.push({
 			key: 'near',
-			label:
+			label: [
+				p.place ? st(lang, 'filters.nearPlace', { place: p.place }) : st(lang, 'filters.near'),
 				p.radiusKm !== null
-					? st(lang, 'filters.nearRadius', { km: p.radiusKm.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') })
-					: st(lang, 'filters.near'),
-			removeHref: searchHref({ ...base, near: null, radiusKm: null })
+					? st(lang, 'filters.radius', { km: p.radiusKm.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') })
+					: null
+			]
+				.filter(Boolean)
+				.join(', '),
+			removeHref: searchHref({ ...base, near: null, radiusKm: null, place: null })
 		});
 	if (p.free) list.push({ key: 'free', label: st(lang, 'filters.free'), removeHref: searchHref({ ...base, free: false }) });
 	if (p.openNow)
@@ -181,7 +185,9 @@ export function activeFilters(p: SearchUrlParams, terms: TermLabel[], lang: Lang
 }
 
 /** The search parameters of the API; anything else in the URL (e.g. `lang`) is not the search's. */
-export const SEARCH_KEYS = new Set(['q', 'area', 'audience', 'municipio', 'near', 'radius_km', 'free', 'open_now', 'page', 'per_page']);
+export const SEARCH_KEYS = new Set([
+	'q', 'area', 'audience', 'municipio', 'near', 'radius_km', 'free', 'open_now', 'page', 'per_page', PLACE_FIELD
+]);
 
 /**
  * The search parameters of a /cerca URL as the engine expects them. Empty form fields mean

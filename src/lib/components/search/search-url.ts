@@ -5,8 +5,17 @@
  */
 import type { SearchParams } from '#lib/server/search/types.ts';
 
-/** The engine's parameters (a type-only import: erased, so this module stays browser-safe). */
-export type SearchUrlParams = SearchParams;
+/**
+ * The engine's parameters (a type-only import: erased, so this module stays browser-safe), plus
+ * the place typed in "Vicino a", which the server turns into `near` on every request.
+ */
+export type SearchUrlParams = SearchParams & { place?: string | null };
+
+/** The "Vicino a" field: an address, a NIL or a municipio, geocoded on the server. */
+export const PLACE_FIELD = 'vicino';
+/** The radius of a search near a place when none is chosen, and the ones offered (km). */
+export const DEFAULT_NEAR_RADIUS_KM = 2;
+export const NEAR_RADII_KM = [0.5, 1, 2, 5];
 
 export const DEFAULT_PER_PAGE = 20;
 /** The value a checked "Gratuito" / "Aperto ora" box sends. */
@@ -33,7 +42,9 @@ export function searchEntries(p: Partial<SearchUrlParams>): [string, string][] {
 	if (s.area) pairs.push(['area', s.area]);
 	if (s.audience) pairs.push(['audience', s.audience]);
 	if (s.municipio !== null) pairs.push(['municipio', String(s.municipio)]);
-	if (s.near) pairs.push(['near', `${s.near.lat},${s.near.lon}`]);
+	// A typed place stays as typed: the links of the page say what the family wrote.
+	if (s.place?.trim()) pairs.push([PLACE_FIELD, s.place.trim()]);
+	else if (s.near) pairs.push(['near', `${s.near.lat},${s.near.lon}`]);
 	if (s.near && s.radiusKm !== null) pairs.push(['radius_km', String(s.radiusKm)]);
 	if (s.free) pairs.push(['free', FLAG_ON]);
 	if (s.openNow) pairs.push(['open_now', FLAG_ON]);

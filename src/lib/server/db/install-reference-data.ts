@@ -2,10 +2,12 @@ import type { Db } from './client.ts';
 import { installReferenceTaxonomy } from '../taxonomy/install-reference-taxonomy.ts';
 import { installKeywordIndex } from '../keywords/install-keyword-index.ts';
 import { installSearchVocabulary } from '../search/install-search-vocabulary.ts';
+import { installBoundaries } from '../geo/install-boundaries.ts';
 
 /**
  * Reference data that db:migrate installs after the schema (idempotent): the taxonomy of
- * areas and audiences, and the search vocabulary kept as data under data/reference/.
+ * areas and audiences, the search vocabulary and Milan's boundaries (municipi, NIL), kept as data
+ * under data/reference/.
  */
 export async function installReferenceData(db: Db): Promise<string[]> {
 	const installed: string[] = [];
@@ -15,5 +17,7 @@ export async function installReferenceData(db: Db): Promise<string[]> {
 	installed.push(`${keywords.entries} keyword index entries`);
 	const vocabulary = await installSearchVocabulary(db);
 	installed.push(`${vocabulary.synonyms} thesaurus terms, ${vocabulary.stopwords} stop words`);
+	const boundaries = await installBoundaries(db);
+	installed.push(`${boundaries.municipi} municipi, ${boundaries.nil} NIL`);
 	return installed;
 }

@@ -29,6 +29,7 @@ import {
 } from '../db/schema/index.ts';
 import type { SearchHit } from '../search/types.ts';
 import { AppError } from '../shared/errors.ts';
+import { slugify } from '../shared/slug.ts';
 import { AREAS_TAXONOMY, AUDIENCE_TAXONOMY } from '../taxonomy/reference.ts';
 
 /** Services shown in lists and counts; defunct and inactive ones are not offered to families. */
@@ -147,7 +148,7 @@ async function loadSummaries(db: DbOrTx, ids: string[]): Promise<ServiceSummary[
 }
 
 /** Listed services matching `where`, a page at a time, by name. */
-async function findServicePage(db: DbOrTx, where: SQL, page: number, perPage: number): Promise<Paged<ServiceSummary>> {
+export async function findServicePage(db: DbOrTx, where: SQL, page: number, perPage: number): Promise<Paged<ServiceSummary>> {
 	const condition = and(isListed(), where);
 	const [[counted], idRows] = await Promise.all([
 		db.select({ total: sql<number>`count(*)::int` }).from(service).where(condition),
@@ -184,9 +185,13 @@ export type AreaEntry = {
 	subcategories: SubcategoryEntry[];
 };
 
-/** The areas of need in their reference order, with sub-categories and listed-service counts. */
-export async function findAreas(db: DbOrTx, options: { lang?: Lang } = {}): Promise<AreaEntry[]> {
+/**
+ * The areas of need in their reference order, with sub-categories and listed-service counts;
+ * `within` narrows the counted services (a condition on `service`, e.g. located in a municipio).
+ */
+export async function findAreas(db: DbOrTx, options: { lang?: Lang; within?: SQL } = {}): Promise<AreaEntry[]> {
 	const lang = options.lang ?? 'it';
+	const counted = and(isListed(), options.within);
 	const [terms, subCounts, areaCounts] = await Promise.all([
 		db
 			.select({
@@ -212,7 +217,7 @@ export async function findAreas(db: DbOrTx, options: { lang?: Lang } = {}): Prom
 			.select({ termId: attribute.taxonomyTermId, count: sql<number>`count(distinct ${service.id})::int` })
 			.from(attribute)
 			.innerJoin(service, eq(service.id, attribute.linkId))
-			.where(and(eq(attribute.linkEntity, 'service'), isListed()))
+			.where(and(eq(attribute.linkEntity, 'service'), counted))
 			.groupBy(attribute.taxonomyTermId),
 		// A service counts once in an area whether it is tagged with the area, a sub-category, or both.
 		db
@@ -224,7 +229,7 @@ export async function findAreas(db: DbOrTx, options: { lang?: Lang } = {}): Prom
 			.innerJoin(taxonomyTerm, eq(taxonomyTerm.id, attribute.taxonomyTermId))
 			.leftJoin(parentTerm, eq(parentTerm.id, taxonomyTerm.parentId))
 			.innerJoin(service, eq(service.id, attribute.linkId))
-			.where(and(eq(attribute.linkEntity, 'service'), eq(taxonomyTerm.taxonomy, AREAS_TAXONOMY), isListed()))
+			.where(and(eq(attribute.linkEntity, 'service'), eq(taxonomyTerm.taxonomy, AREAS_TAXONOMY), counted))
 			.groupBy(sql`1`)
 	]);
 	const subCount = new Map(subCounts.map((r) => [r.termId, r.count]));
@@ -257,6 +262,15 @@ export async function findAreaServices(
 	areaId: string,
 	options: { subcategory?: string | null; page?: number; perPage?: number } = {}
 ): Promise<Paged<ServiceSummary>> {
+	const tagged = await taggedWithArea(db, areaId, options.subcategory);
+	return findServicePage(db, tagged, pageOf(options.page), options.perPage ?? AREA_PAGE_SIZE);
+}
+
+/**
+ * A condition on `service`: tagged with the area or any of its sub-categories, or with the one
+ * sub-category given. An unknown area or a sub-category of another area is NOT_FOUND.
+ */
+export async function taggedWithArea(db: DbOrTx, areaId: string, subcategory?: string | null): Promise<SQL> {
 	const terms = await db
 		.select({ id: taxonomyTerm.id, code: taxonomyTerm.code, kind: taxonomyTerm.kind, parentId: taxonomyTerm.parentId })
 		.from(taxonomyTerm)
@@ -264,15 +278,14 @@ export async function findAreaServices(
 	const area = terms.find((t) => t.kind === 'area' && t.code === areaId);
 	if (!area) throw new AppError('NOT_FOUND', 'Quest’area di bisogno non esiste.', { field: 'area' });
 	let termIds: string[];
-	if (options.subcategory) {
-		const sub = terms.find((t) => t.code === options.subcategory && t.parentId === area.id);
+	if (subcategory) {
+		const sub = terms.find((t) => t.code === subcategory && t.parentId === area.id);
 		if (!sub) throw new AppError('NOT_FOUND', 'Questa sottocategoria non esiste in quest’area.', { field: 'subcategory' });
 		termIds = [sub.id];
 	} else {
 		termIds = [area.id, ...terms.filter((t) => t.parentId === area.id).map((t) => t.id)];
 	}
-	const tagged = sql`exists (select 1 from ${attribute} where ${attribute.linkEntity} = 'service' and ${attribute.linkId} = ${service.id} and ${inArray(attribute.taxonomyTermId, termIds)})`;
-	return findServicePage(db, tagged, pageOf(options.page), options.perPage ?? AREA_PAGE_SIZE);
+	return sql`exists (select 1 from ${attribute} where ${attribute.linkEntity} = 'service' and ${attribute.linkId} = ${service.id} and ${inArray(attribute.taxonomyTermId, termIds)})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +347,8 @@ export type ServicePageLocation = {
 	longitude: number | null;
 	municipio: number | null;
 	nilName: string | null;
+	/** The NIL's page is /quartieri/<nilSlug> (the nil table's slug: the slug of its readable name). */
+	nilSlug: string | null;
 	locationType: string;
 	url: string | null;
 	addresses: (typeof address.$inferSelect & { formatted: string })[];
@@ -461,6 +476,7 @@ export async function getServicePage(db: DbOrTx, slug: string, options: { lang?:
 				longitude: l.longitude,
 				municipio: l.municipio,
 				nilName: l.nilName,
+				nilSlug: l.nilName ? slugify(l.nilName) : null,
 				locationType: l.locationType,
 				url: l.url,
 				addresses: addressRows

@@ -21,15 +21,16 @@ type Boundaries = {
 
 let boundaries: Boundaries | undefined;
 
-function readCollection<P>(file: string): FeatureCollection<P> {
+/** A GeoJSON file of data/reference/. */
+export function readReferenceCollection<P>(file: string): FeatureCollection<P> {
 	return JSON.parse(readFileSync(path.resolve(process.cwd(), 'data/reference', file), 'utf8'));
 }
 
 function loadBoundaries(): Boundaries {
-	const municipi = readCollection<{ MUNICIPIO: number }>('municipi.geojson')
+	const municipi = readReferenceCollection<{ MUNICIPIO: number }>('municipi.geojson')
 		.features.map((f) => ({ number: Number(f.properties.MUNICIPIO), area: prepareArea(f.geometry) }))
 		.sort((a, b) => a.number - b.number);
-	const nil = readCollection<{ ID_NIL: number; NIL: string }>('nil.geojson')
+	const nil = readReferenceCollection<{ ID_NIL: number; NIL: string }>('nil.geojson')
 		.features.map((f) => ({
 			id: Number(f.properties.ID_NIL),
 			name: readableNilName(f.properties.NIL),

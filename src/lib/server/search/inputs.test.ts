@@ -65,6 +65,7 @@ describe('parseSearchParams', () => {
 
 	it('clamps the radius to 50 km and ignores it without a point', () => {
 		expect(parse('near=45.46,9.19&radius_km=500')).toMatchObject({ params: { radiusKm: 50 } });
+		expect(parse('near=45.46,9.19&radius_km=10000')).toMatchObject({ params: { radiusKm: 50 } });
 		expect(parse('radius_km=3')).toMatchObject({ params: { near: null, radiusKm: null } });
 	});
 

@@ -61,11 +61,12 @@ const coordinates = z
 		return { lat, lon };
 	});
 
+// Any positive number of km is understood (a radius of 10,000 km is clamped, not refused).
 const radius = z
 	.string()
-	.regex(/^\s*\d{0,4}(?:\.\d+)?\s*$/, 'Il raggio deve essere un numero di chilometri maggiore di zero.')
+	.regex(/^\s*\d{0,9}(?:\.\d+)?\s*$/, 'Il raggio deve essere un numero di chilometri maggiore di zero, per esempio 2.')
 	.transform(Number)
-	.pipe(z.number().positive('Il raggio deve essere un numero di chilometri maggiore di zero.'))
+	.pipe(z.number().positive('Il raggio deve essere un numero di chilometri maggiore di zero, per esempio 2.'))
 	.transform((km) => Math.min(km, MAX_RADIUS_KM));
 
 function termCode(kinds: readonly string[], message: string) {

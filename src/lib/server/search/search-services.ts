@@ -106,7 +106,7 @@ async function find(db: DbOrTx, params: SearchParams, clock: RomeClock, window: 
 	};
 }
 
-type BuiltQuery = {
+export type BuiltQuery = {
 	plan: QueryPlan | null;
 	/** Common table expressions the other parts rely on (the services near the point). */
 	ctes: SQL[];
@@ -124,7 +124,7 @@ const TRUE = sql`true`;
 const origin = (point: { lat: number; lon: number }) => sql`ll_to_earth(${point.lat}::float8, ${point.lon}::float8)`;
 const withClause = (ctes: SQL[]) => (ctes.length > 0 ? sql`WITH ${sql.join(ctes, sql`, `)}` : sql``);
 
-function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
+export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
 	const near = params.near;
 	const radiusMeters = (params.radiusKm ?? MAX_RADIUS_KM) * 1000;
 	const ctes = near

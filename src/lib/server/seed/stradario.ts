@@ -10,8 +10,12 @@ import { parseCsv } from './csv.ts';
 
 export type StreetPlace = { postalCode: string; municipio: number };
 
-type HouseNumber = { number: number; postalCode: string; municipio: number };
-type Street = { kind: string; words: Set<string>; numbers: HouseNumber[] };
+export type HouseNumber = { number: number; postalCode: string; municipio: number };
+/** `kind` is the register's abbreviation (VIA, VLE, PZA...), `name` its street name ("AMADEO G.A."). */
+export type Street = { code: string; kind: string; name: string; words: Set<string>; numbers: HouseNumber[] };
+
+/** A matched address: its street, and the register's house number nearest the one asked for. */
+export type AddressMatch = { street: Street; houseNumber: HouseNumber; exact: boolean };
 
 /** Street kinds as written in addresses -> the register's abbreviation. */
 const KINDS: [RegExp, string][] = [
@@ -34,7 +38,7 @@ const KINDS: [RegExp, string][] = [
 /** Words that do not tell streets apart. */
 const NOISE = new Set(['DI', 'DE', 'DEL', 'DELLA', 'DELLE', 'DEI', 'DEGLI', 'DA', 'E', 'LA', 'IL', 'LO', 'MILANO']);
 
-function words(name: string): Set<string> {
+export function words(name: string): Set<string> {
 	const plain = name
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -77,7 +81,8 @@ export class Stradario {
 			if (!Number.isInteger(number) || !/^\d{3}$/.test(cap)) continue;
 			let street = byCode.get(row.CODICE_VIA!);
 			if (!street) {
-				street = { kind: row.AREA!.trim(), words: words(row.DESCRIZIONE_VIA!), numbers: [] };
+				const name = row.DESCRIZIONE_VIA!.trim();
+				street = { code: row.CODICE_VIA!, kind: row.AREA!.trim(), name, words: words(name), numbers: [] };
 				byCode.set(row.CODICE_VIA!, street);
 			}
 			street.numbers.push({ number, postalCode: `20${cap}`, municipio: Number(row.MUNICIPIO) });
@@ -93,8 +98,19 @@ export class Stradario {
 		}
 	}
 
+	/** Every street of the register, in file order. */
+	get allStreets(): readonly Street[] {
+		return this.streets;
+	}
+
 	/** CAP and municipio of an address, or undefined when the street is not in the register. */
 	locate(address: string): StreetPlace | undefined {
+		const match = this.match(address);
+		return match && { postalCode: match.houseNumber.postalCode, municipio: match.houseNumber.municipio };
+	}
+
+	/** The street of an address and the nearest house number the register knows on it. */
+	match(address: string): AddressMatch | undefined {
 		const parsed = parseStreetAddress(address);
 		const street = this.findStreet(parsed);
 		if (!street) return undefined;
@@ -103,10 +119,10 @@ export class Stradario {
 			(a, b) =>
 				distance(a.number, target) - distance(b.number, target) || a.number - b.number
 		)[0]!;
-		return { postalCode: best.postalCode, municipio: best.municipio };
+		return { street, houseNumber: best, exact: parsed.number === best.number };
 	}
 
-	private findStreet(parsed: ParsedAddress): Street | undefined {
+	findStreet(parsed: ParsedAddress): Street | undefined {
 		if (parsed.words.size === 0) return undefined;
 		const candidates = new Set<Street>();
 		for (const w of parsed.words) for (const s of this.byWord.get(w) ?? []) candidates.add(s);

@@ -4,9 +4,11 @@ import { getDb } from '#lib/server/db/client.ts';
 import { buildServiceJsonLd, serializeJsonLd } from '#lib/server/directory/json-ld.ts';
 import { getServicePage } from '#lib/server/directory/queries.ts';
 import { rethrowAsHttp } from '#lib/server/http-errors.ts';
+import { serviceMapAssets } from '#lib/server/map/service-map-assets.ts';
 import type { PageServerLoad } from './$types';
 
-// Plain server-rendered HTML: the page has nothing to hydrate, so it ships no JavaScript.
+// Plain server-rendered HTML: the page has nothing to hydrate, so it ships no JavaScript
+// (the small map of "Dove" is a standalone module: see ServiceMap.svelte).
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -19,6 +21,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		record,
 		openNow: isOpenNow(schedules, now),
 		today: todayInRome(now),
-		jsonLd: serializeJsonLd(buildServiceJsonLd(record, readPublicOrigin()))
+		jsonLd: serializeJsonLd(buildServiceJsonLd(record, readPublicOrigin())),
+		map: serviceMapAssets()
 	};
 };

@@ -18,6 +18,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { municipio, nil } from './places.ts';
 
 /** Full-text document of a service, maintained by refreshSearchDocuments() (see search/). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -124,12 +125,12 @@ export const location = pgTable(
 		externalIdentifier: text('external_identifier'),
 		externalIdentifierType: text('external_identifier_type'),
 		// extension: computed from the coordinates by point-in-polygon on the city's boundaries
-		municipio: smallint('municipio'),
-		nilId: smallint('nil_id'),
+		municipio: smallint('municipio').references(() => municipio.number),
+		nilId: smallint('nil_id').references(() => nil.id),
 		nilName: text('nil_name'),
 		...timestamps
 	},
-	(t) => [index('location_municipio_idx').on(t.municipio)]
+	(t) => [index('location_municipio_idx').on(t.municipio), index('location_nil_id_idx').on(t.nilId)]
 );
 
 export const serviceAtLocation = pgTable(

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:map [-- --services 100000 --runs 30 --dir .data/bench-map --engine pglite|postgres]
+ * Seeds the scaled directory of bench:search (one location per service, around 18 neighbourhoods
+ * of the nine municipi) and prints p50/p95 of findMapFeatures() — what GET /api/map answers —
+ * for a mix of views and searches, twice: cold (the clustered index of the search built for the
+ * request: the first view of a search) and warm (the index kept from an earlier request of the
+ * same search, as the in-process cache serves a family panning and zooming).
+ * Always on PGlite; on PostgreSQL too when DATABASE_URL is set (a temporary database created on
+ * that server and dropped afterwards). With --dir the PGlite database lives in that folder and is
+ * reused by the next run with the same --services, which then skips the seeding.
+ */
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Db } from '#lib/server/db/client.ts';
+import { runMigrations } from '#lib/server/db/migrate.ts';
+import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
+import { parseMapParams, type MapParams } from '#lib/server/map/inputs.ts';
+import { ClusterIndexCache, findMapFeatures } from '#lib/server/map/map-features.ts';
+import { selectRows } from '#lib/server/search/rows.ts';
+import { createTestDb } from '#tests/db.ts';
+import { prepareScaledDirectory } from './bench/scaled-directory.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+	const i = args.indexOf(`--${name}`);
+	const value = i >= 0 ? Number(args[i + 1]) : fallback;
+	if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer`);
+	return value;
+};
+const SERVICES = option('services', 100_000);
+const RUNS = option('runs', 30);
+const dirAt = args.indexOf('--dir');
+const DIR = dirAt >= 0 ? args[dirAt + 1] : undefined;
+const engineAt = args.indexOf('--engine');
+const ENGINE = engineAt >= 0 ? args[engineAt + 1] : 'both';
+
+/** Views as /mappa asks for them (a 1280×800 window): the query string of /api/map. */
+const CITY = 'bbox=9.03,45.377,9.29,45.545&zoom=11';
+const MUNICIPIO_3 = 'bbox=9.19,45.455,9.27,45.505&zoom=13';
+const STREET = 'bbox=9.2225,45.4765,9.2315,45.4797&zoom=16';
+
+const SCENARIOS: { label: string; queries: string[] }[] = [
+	{ label: 'city, zoom 11', queries: [CITY] },
+	{ label: 'municipio, zoom 13', queries: [MUNICIPIO_3] },
+	{ label: 'street, zoom 16', queries: [STREET] },
+	{ label: 'text, city', queries: [`q=nido&${CITY}`, `q=assistenza domiciliare&${CITY}`, `q=affitto&${MUNICIPIO_3}`] },
+	{
+		label: 'area filter',
+		queries: [`area=sostegno-a-casa&${CITY}`, `area=sostegno-economico&${MUNICIPIO_3}`, `area=nidi-micronidi&${STREET}`]
+	},
+	{ label: 'open now', queries: [`open_now=true&${CITY}`, `open_now=true&municipio=2&${MUNICIPIO_3}`] }
+];
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+
+function parse(query: string): MapParams {
+	const parsed = parseMapParams(new URLSearchParams(query));
+	if (!parsed.ok) throw new Error(`${query}: ${parsed.error.message}`);
+	return parsed.params;
+}
+
+async function measure(db: Db, label: string) {
+	// a weekday morning, when most services are open
+	const now = new Date('2026-03-11T09:30:00Z');
+	console.log(`\n${label}: ${SERVICES} services and locations, ${RUNS} runs per scenario`);
+	console.log(
+		`${'scenario'.padEnd(20)} ${'cold p50'.padStart(9)} ${'cold p95'.padStart(9)} ${'warm p50'.padStart(9)} ${'warm p95'.padStart(9)}  in view / features`
+	);
+	const all = { cold: [] as number[], warm: [] as number[] };
+	for (const scenario of SCENARIOS) {
+		const times = { cold: [] as number[], warm: [] as number[] };
+		const shown = new Set<string>();
+		const warmCache = new ClusterIndexCache();
+		for (const kind of ['cold', 'warm'] as const) {
+			// one unmeasured run per query: warms the engine, and the cache of the warm pass
+			for (let run = -scenario.queries.length; run < RUNS; run++) {
+				const params = parse(scenario.queries[(run + scenario.queries.length) % scenario.queries.length]!);
+				const cache = kind === 'cold' ? new ClusterIndexCache() : warmCache;
+				const started = performance.now();
+				const result = await findMapFeatures(db, params, { now, cache });
+				const elapsed = performance.now() - started;
+				if (run >= 0) times[kind].push(elapsed);
+				shown.add(`${result.total_in_view}/${result.features.length}`);
+			}
+			times[kind].sort((a, b) => a - b);
+			all[kind].push(...times[kind]);
+		}
+		const cell = (list: number[], p: number) => percentile(list, p).toFixed(1).padStart(9);
+		console.log(
+			`${scenario.label.padEnd(20)} ${cell(times.cold, 50)} ${cell(times.cold, 95)} ${cell(times.warm, 50)} ${cell(times.warm, 95)}  ${[...shown].slice(0, 3).join(', ')}`
+		);
+	}
+	for (const list of Object.values(all)) list.sort((a, b) => a - b);
+	console.log(
+		`${'all'.padEnd(20)} ${percentile(all.cold, 50).toFixed(1).padStart(9)} ${percentile(all.cold, 95).toFixed(1).padStart(9)} ${percentile(all.warm, 50).toFixed(1).padStart(9)} ${percentile(all.warm, 95).toFixed(1).padStart(9)}`
+	);
+}
+
+async function benchPglite() {
+	const database = await openDatabase({ kind: 'pglite', dataDir: DIR });
+	try {
+		await runMigrations(database);
+		await installReferenceData(database.db);
+		const [{ n: existing }] = (await selectRows<{ n: number }>(
+			database.db,
+			sql`SELECT count(*)::int AS n FROM service`
+		)) as [{ n: number }];
+		console.log(`PGlite (${DIR ?? 'in memory'}):`);
+		if (existing === SERVICES) console.log('  reusing the seeded database');
+		else if (existing === 0) await prepareScaledDirectory(database, SERVICES);
+		else throw new Error(`${DIR} holds ${existing} services, not ${SERVICES}: remove it or pass --services ${existing}`);
+		await measure(database.db, 'PGlite');
+	} finally {
+		await database.close();
+	}
+}
+
+async function benchPostgres() {
+	// createTestDb() creates (and drops) its own database on the server TEST_DATABASE_URL names
+	process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
+	const database = await createTestDb();
+	try {
+		console.log('\nPostgreSQL (temporary database):');
+		await prepareScaledDirectory(database, SERVICES);
+		await measure(database.db, 'PostgreSQL');
+	} finally {
+		await database.destroy();
+	}
+}
+
+if (ENGINE !== 'postgres') await benchPglite();
+if (ENGINE !== 'pglite') {
+	if (process.env.DATABASE_URL) await benchPostgres();
+	else console.log('\nPostgreSQL: skipped (set DATABASE_URL to a server to run it there too)');
+}
