@@ -6,15 +6,17 @@
  *
  * Indexing 100,000 places costs seconds on PGlite (almost all of it reading them), a view of a
  * built index well under a millisecond; so the index of each search (its text and filters,
- * without page or view) is kept in a small in-process LRU for INDEX_TTL_MS, the same minute
- * /api/map's responses may be cached by browsers. A change to the directory shows on the map
- * within that minute; "open now" searches are keyed by the minute too. A street-level view of a
+ * without page or view) is kept in a small in-process LRU for INDEX_TTL_MS, per database, under
+ * the search version (search_state.version, moved by every committed change), so the server
+ * never answers from a stale index; browsers may keep a response for the minute its
+ * cache-control allows. "Open now" searches are keyed by the minute too. A street-level view of a
  * search not yet indexed reads only its own places instead. docs/geo.md has the measurements
  * behind these choices (npm run bench:map).
  */
 import Supercluster from 'supercluster';
 import type { DbOrTx } from '../db/client.ts';
 import { romeClock, type RomeClock } from '../search/clock.ts';
+import { readSearchVersion } from '../search/result-cache.ts';
 import type { SearchParams } from '../search/types.ts';
 import { MILAN_EXTENT, type Bbox, type MapParams } from './inputs.ts';
 import { selectMapPlaces, selectPlaceDetails, type MapPlace } from './queries.ts';
@@ -108,7 +110,13 @@ export class ClusterIndexCache {
 	}
 }
 
-const sharedCache = new ClusterIndexCache();
+const caches = new WeakMap<object, ClusterIndexCache>();
+/** The indexes of one database (tests open many in one process; each has its own). */
+function cacheOf(db: DbOrTx): ClusterIndexCache {
+	let cache = caches.get(db);
+	if (!cache) caches.set(db, (cache = new ClusterIndexCache()));
+	return cache;
+}
 
 /** What identifies the set of matching places: the search without its page. */
 export function indexKey(search: SearchParams, clock: RomeClock): string {
@@ -206,8 +214,9 @@ export async function findMapFeatures(
 	options: { now?: Date; cache?: ClusterIndexCache } = {}
 ): Promise<MapFeatureCollection> {
 	const clock = romeClock(options.now ?? new Date());
-	const cache = options.cache ?? sharedCache;
-	const key = indexKey(search, clock);
+	const cache = options.cache ?? cacheOf(db);
+	// the version moves with every committed change to what search reads (search/result-cache.ts)
+	const key = `${await readSearchVersion(db)} ${indexKey(search, clock)}`;
 	// a street-level view of a search not yet indexed reads only its own places; any other
 	// view builds (or reuses) the index of the whole city
 	const kept = cache.peek(key);

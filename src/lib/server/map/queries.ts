@@ -83,7 +83,7 @@ export async function selectPlaceDetails(db: DbOrTx, ids: string[]): Promise<Map
 			FROM service_at_location sal
 			JOIN service s ON s.id = sal.service_id
 			JOIN organization o ON o.id = s.organization_id
-			JOIN search_entry e ON e.service_id = s.id
+			JOIN search_filter_entry e ON e.service_id = s.id
 			LEFT JOIN LATERAL (
 				SELECT ad.address_1 FROM address ad
 				WHERE ad.location_id = sal.location_id AND ad.address_type = 'physical' ORDER BY ad.id LIMIT 1

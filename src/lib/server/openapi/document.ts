@@ -5,10 +5,11 @@
  */
 import { HSDS_VERSION } from '../hsds/api-info.ts';
 import { hsdsPaths } from './paths-hsds.ts';
+import { placesPaths } from './paths-places.ts';
 import { searchPaths } from './paths-search.ts';
 import type { JsonObject, OpenApiPart } from './types.ts';
 
-const PARTS: (() => OpenApiPart)[] = [() => searchPaths, hsdsPaths];
+const PARTS: (() => OpenApiPart)[] = [() => searchPaths, () => placesPaths, hsdsPaths];
 
 export const API_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.it' };
 

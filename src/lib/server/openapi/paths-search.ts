@@ -12,7 +12,7 @@ import {
 } from '../search/inputs.ts';
 import { errorResponse, type OpenApiPart } from './types.ts';
 
-const query = (name: string, description: string, schema: object, example?: unknown) => ({
+export const query = (name: string, description: string, schema: object, example?: unknown) => ({
 	name,
 	in: 'query',
 	required: false,
@@ -22,6 +22,34 @@ const query = (name: string, description: string, schema: object, example?: unkn
 });
 
 const flag = { type: 'string', enum: ['true', '1', 'on', 'false', '0', 'off'] };
+
+/** The parameters of a search, shared by /api/search and /api/map. */
+export const searchParameters = [
+	query('q', 'Testo libero (al massimo 200 caratteri, il resto è ignorato).', { type: 'string' }, 'asilo nido'),
+	query('page', `Pagina, da 1 a ${MAX_PAGE}.`, { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
+	query('per_page', `Risultati per pagina, da 1 a ${MAX_PER_PAGE}.`, {
+		type: 'integer',
+		minimum: 1,
+		maximum: MAX_PER_PAGE,
+		default: DEFAULT_PER_PAGE
+	}),
+	query('area', "Codice di un'area di bisogno o di una sua sottocategoria (GET /api/hsds/taxonomy_terms).", { type: 'string' }, 'nidi-micronidi'),
+	query('audience', 'Codice di una voce dei destinatari.', { type: 'string' }, 'bambini-0-3'),
+	query('municipio', 'Municipio di Milano, da 1 a 9.', { type: 'integer', minimum: 1, maximum: 9 }),
+	query(
+		'near',
+		`Un punto "latitudine,longitudine" entro ${MAX_DISTANCE_FROM_MILAN_KM} km da Milano: ordina per distanza e riporta distance_km.`,
+		{ type: 'string', pattern: '^-?\\d{1,3}(\\.\\d+)?,\\s*-?\\d{1,3}(\\.\\d+)?$' },
+		'45.4642,9.19'
+	),
+	query('radius_km', `Con near: solo i servizi entro questo raggio (al massimo ${MAX_RADIUS_KM} km).`, {
+		type: 'number',
+		exclusiveMinimum: 0
+	}),
+	query('free', 'Solo i servizi gratuiti.', flag),
+	query('open_now', "Solo i servizi aperti in questo momento (ora di Roma).", flag)
+];
+
 const counts = { type: 'object', additionalProperties: { type: 'integer' } };
 
 export const searchPaths: OpenApiPart = {
@@ -39,31 +67,7 @@ export const searchPaths: OpenApiPart = {
 				summary: 'Cerca i servizi',
 				description:
 					'Servizi attivi che corrispondono al testo e ai filtri, ordinati per pertinenza (per distanza con `near` e senza testo, per nome senza testo). Ogni parametro è facoltativo; un valore vuoto vale come assente.',
-				parameters: [
-					query('q', 'Testo libero (al massimo 200 caratteri, il resto è ignorato).', { type: 'string' }, 'asilo nido'),
-					query('page', `Pagina, da 1 a ${MAX_PAGE}.`, { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
-					query('per_page', `Risultati per pagina, da 1 a ${MAX_PER_PAGE}.`, {
-						type: 'integer',
-						minimum: 1,
-						maximum: MAX_PER_PAGE,
-						default: DEFAULT_PER_PAGE
-					}),
-					query('area', "Codice di un'area di bisogno o di una sua sottocategoria (GET /api/hsds/taxonomy_terms).", { type: 'string' }, 'nidi-micronidi'),
-					query('audience', 'Codice di una voce dei destinatari.', { type: 'string' }, 'bambini-0-3'),
-					query('municipio', 'Municipio di Milano, da 1 a 9.', { type: 'integer', minimum: 1, maximum: 9 }),
-					query(
-						'near',
-						`Un punto "latitudine,longitudine" entro ${MAX_DISTANCE_FROM_MILAN_KM} km da Milano: ordina per distanza e riporta distance_km.`,
-						{ type: 'string', pattern: '^-?\\d{1,3}(\\.\\d+)?,\\s*-?\\d{1,3}(\\.\\d+)?$' },
-						'45.4642,9.19'
-					),
-					query('radius_km', `Con near: solo i servizi entro questo raggio (al massimo ${MAX_RADIUS_KM} km).`, {
-						type: 'number',
-						exclusiveMinimum: 0
-					}),
-					query('free', 'Solo i servizi gratuiti.', flag),
-					query('open_now', "Solo i servizi aperti in questo momento (ora di Roma).", flag)
-				],
+				parameters: searchParameters,
 				responses: {
 					'200': {
 						description: 'Una pagina di risultati, con i conteggi per ogni filtro.',
