@@ -67,6 +67,7 @@ describe('municipi and quartieri (no JavaScript)', () => {
 		const page = await session.newPage({ javaScriptEnabled: false });
 		await open(page, '/municipi/10', 404);
 		await open(page, '/municipi/due', 404);
+		await open(page, '/municipi/02', 404);
 		await open(page, '/quartieri/atlantide', 404);
 		await open(page, '/quartieri/citta-studi?area=nessuna', 400);
 	});
