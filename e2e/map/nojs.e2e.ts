@@ -48,3 +48,10 @@ test('a service page without JavaScript has directions links and no map', async 
 	expect(await where.locator('.service-map-canvas').isHidden()).toBe(true);
 	expect(await where.innerText()).toMatch(/La mappa ha bisogno di JavaScript/);
 });
+
+test('a bad parameter on /mappa is a 400 page with the message, not a 500', async () => {
+	const page = await session.newPage();
+	await open(page, '/mappa?area=sostegno-a-casa&municipio=12', 400);
+	expect(await main(page).innerText()).toMatch(/municipio deve essere un numero da 1 a 9/i);
+	await expectNoAxeViolations(page);
+});

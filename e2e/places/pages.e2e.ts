@@ -61,12 +61,17 @@ describe('municipi and quartieri (no JavaScript)', () => {
 		await navigate(page, () => area.click(), (url) => url.searchParams.has('area'));
 		expect(await main(page).locator('nav[aria-labelledby="areas-title"] a[aria-current="page"]').count()).toBe(1);
 		expect(await resultLinks(page).count()).toBe(Math.min(areaCount, 20));
+		// a service of the NIL links back to it and to its municipio
+		await navigate(page, () => resultLinks(page).first().click(), /\/servizi\//);
+		expect(await main(page).locator('a[href="/quartieri/citta-studi"]').count()).toBeGreaterThan(0);
+		expect(await main(page).locator('a[href="/municipi/3"]').count()).toBeGreaterThan(0);
 	});
 
 	test('unknown municipi and quartieri are 404 pages', async () => {
 		const page = await session.newPage({ javaScriptEnabled: false });
 		await open(page, '/municipi/10', 404);
 		await open(page, '/municipi/due', 404);
+		await open(page, '/municipi/02', 404);
 		await open(page, '/quartieri/atlantide', 404);
 		await open(page, '/quartieri/citta-studi?area=nessuna', 400);
 	});

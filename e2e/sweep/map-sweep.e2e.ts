@@ -28,7 +28,7 @@ test.each([
 		if (violations.length > 0) problems.push(formatViolations(path, violations));
 	}
 	expect(problems, problems.join('\n')).toEqual([]);
-});
+}, 180_000);
 
 test('/mappa with a popup open, and a service page with its map drawn, have zero axe violations', async () => {
 	const { page } = await offlinePage(session);
@@ -51,4 +51,4 @@ test('/mappa with a popup open, and a service page with its map drawn, have zero
 	}
 	const violations = await findAxeViolations(page);
 	expect(violations, formatViolations(first!, violations)).toEqual([]);
-});
+}, 120_000);

@@ -68,8 +68,9 @@ beforeEach(() => {
 	requests = [];
 });
 
-const config = readGeocoderConfig({ GEOCODER: 'nominatim', NOMINATIM_URL: `${URL_BASE}/`, GEOCODER_TIMEOUT_MS: '300', PUBLIC_ORIGIN: 'https://piazza.example' });
-const nominatim = () => createNominatimGeocoder(config as Extract<typeof config, { kind: 'nominatim' }>);
+const config = readGeocoderConfig({ GEOCODER: 'nominatim', NOMINATIM_URL: `${URL_BASE}/`, GEOCODER_TIMEOUT_MS: '3000', PUBLIC_ORIGIN: 'https://piazza.example' });
+const nominatimConfig = config as Extract<typeof config, { kind: 'nominatim' }>;
+const nominatim = (timeoutMs = nominatimConfig.timeoutMs) => createNominatimGeocoder({ ...nominatimConfig, timeoutMs });
 
 describe('Nominatim geocoder', () => {
 	it('asks for Milan only, with a User-Agent, and keeps the results inside the city', async () => {
@@ -107,6 +108,20 @@ describe('Nominatim geocoder', () => {
 		expect(await nominatim().search('via padova', { limit: 1 })).toHaveLength(1);
 	});
 
+	it('asks once for the same text (pages of one search), again for another text; errors are not kept', async () => {
+		const geocoder = nominatim();
+		const first = await geocoder.search('Via Padova 36');
+		expect(await geocoder.search('  via padova   36 ')).toEqual(first);
+		expect(requests).toHaveLength(1);
+		await geocoder.search('Via Padova 38');
+		expect(requests).toHaveLength(2);
+		reply = { status: 503, body: '{}' };
+		await expect(geocoder.search('Viale Monza 1')).rejects.toBeInstanceOf(GeocoderUnavailableError);
+		reply = {};
+		expect(await geocoder.search('Viale Monza 1')).toHaveLength(2);
+		expect(requests).toHaveLength(4);
+	});
+
 	it('turns garbage, errors, silence and a closed port into GeocoderUnavailableError', async () => {
 		const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e);
 
@@ -124,12 +139,12 @@ describe('Nominatim geocoder', () => {
 
 		reply = { stall: true };
 		const started = Date.now();
-		const stalled = await failure(nominatim().search('x'));
+		const stalled = await failure(nominatim(300).search('x'));
 		expect(stalled).toBeInstanceOf(GeocoderUnavailableError);
 		expect(stalled).toMatchObject({ reason: 'timeout' });
-		expect(Date.now() - started).toBeLessThan(2000);
+		expect(Date.now() - started).toBeLessThan(2900); // the timeout, not the 3 s default
 
-		const closed = createNominatimGeocoder({ ...(config as Extract<typeof config, { kind: 'nominatim' }>), url: 'http://127.0.0.1:3329' });
+		const closed = createNominatimGeocoder({ ...nominatimConfig, url: 'http://127.0.0.1:3329' });
 		expect(await failure(closed.search('x'))).toMatchObject({ reason: 'network' });
 	});
 

@@ -3,7 +3,9 @@
  * `GET /search?format=jsonv2&q=...&countrycodes=it&viewbox=<Milan>&bounded=1&addressdetails=1`.
  * Results outside Milan's boundaries are dropped; municipio and NIL come from our own
  * point-in-polygon. A timeout, a network or HTTP error, or a reply that is not Nominatim's JSON
- * throws GeocoderUnavailableError.
+ * throws GeocoderUnavailableError. Answers are kept for an hour (the last CACHE_SIZE texts): every
+ * page of a search near an address geocodes it again, and public Nominatim servers allow about
+ * one request a second.
  */
 import { z } from 'zod';
 import type { GeocoderConfig } from '../config.ts';
@@ -43,6 +45,9 @@ function labelOf(p: Place): string {
 	return p.display_name.split(',').slice(0, 2).join(',').trim();
 }
 
+const CACHE_SIZE = 500;
+const CACHE_TTL_MS = 60 * 60 * 1000;
+
 export function createNominatimGeocoder(config: Extract<GeocoderConfig, { kind: 'nominatim' }>): Geocoder {
 	const { municipi } = loadBoundaryPlaces();
 	const box = {
@@ -52,10 +57,14 @@ export function createNominatimGeocoder(config: Extract<GeocoderConfig, { kind: 
 		maxLat: Math.max(...municipi.map((m) => m.bbox.maxLat))
 	};
 	const viewbox = [box.minLon, box.maxLat, box.maxLon, box.minLat].map((v) => v.toFixed(5)).join(',');
+	const cache = new Map<string, { at: number; results: GeocodeResult[] }>();
 
 	return {
 		async search(text, options) {
 			const limit = limitOf(options);
+			const key = `${limit}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+			const cached = cache.get(key);
+			if (cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.results;
 			const url = new URL(`${config.url}/search`);
 			url.search = new URLSearchParams({
 				format: 'jsonv2',
@@ -106,7 +115,11 @@ export function createNominatimGeocoder(config: Extract<GeocoderConfig, { kind: 
 					precision: precisionOf(p)
 				});
 			}
-			return results.slice(0, limit);
+			const answer = results.slice(0, limit);
+			cache.delete(key);
+			cache.set(key, { at: Date.now(), results: answer });
+			if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+			return answer;
 		}
 	};
 }

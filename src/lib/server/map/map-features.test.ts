@@ -110,6 +110,23 @@ describe('ClusterIndexCache', () => {
 		expect(cache.builds).toBe(4);
 	});
 
+	it('forgets the least recently used searches beyond its budget of places', async () => {
+		const cache = new ClusterIndexCache({ places: 120 }); // NIGUARDA has 50 places
+		await cache.get('a', build);
+		await cache.get('b', build);
+		await cache.get('c', build); // 150 places: evicts a
+		await cache.get('b', build);
+		await cache.get('c', build);
+		expect(cache.builds).toBe(3);
+		await cache.get('a', build);
+		expect(cache.builds).toBe(4);
+		// one index larger than the budget is still kept, alone
+		const tiny = new ClusterIndexCache({ places: 10 });
+		await tiny.get('a', build);
+		await tiny.get('a', build);
+		expect(tiny.builds).toBe(1);
+	});
+
 	it('shares one build between concurrent requests and does not keep a failed one', async () => {
 		const cache = new ClusterIndexCache();
 		const [x, y] = await Promise.all([cache.get('a', build), cache.get('a', build)]);

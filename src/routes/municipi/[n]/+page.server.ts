@@ -8,6 +8,6 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-	if (!/^\d{1,2}$/.test(params.n)) error(404, 'Questo municipio non esiste: Milano ha 9 municipi, numerati da 1 a 9.');
+	if (!/^[1-9]\d?$/.test(params.n)) error(404, 'Questo municipio non esiste: Milano ha 9 municipi, numerati da 1 a 9.');
 	return getMunicipioPage(await getDb(), Number(params.n), { lang: locals.lang }).catch(rethrowAsHttp);
 };
