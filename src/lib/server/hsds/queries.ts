@@ -152,21 +152,9 @@ async function rankServices(db: DbOrTx, search: string): Promise<string[]> {
 	return all.hits.map((h) => h.id);
 }
 
-/** The ids of the published services matching the filters: ranked by `search`, else by name. */
-async function matchingServiceIds(
-	db: DbOrTx,
-	q: ServiceFilters & { search: string | null }
-): Promise<string[]> {
+/** The ids of the published services matching `search` and the filters, most relevant first. */
+async function rankedServiceIds(db: DbOrTx, q: ServiceFilters & { search: string }): Promise<string[]> {
 	const where = serviceConditions(q);
-	if (!q.search) {
-		const rows = await db
-			.select({ id: service.id })
-			.from(service)
-			.innerJoin(organization, eq(organization.id, service.organizationId))
-			.where(where)
-			.orderBy(byName(service.name), asc(service.id));
-		return rows.map((r) => r.id);
-	}
 	const ranked = await rankServices(db, q.search);
 	if (ranked.length === 0) return [];
 	const kept = await db
@@ -188,7 +176,7 @@ async function pageOfServiceIds(db: DbOrTx, q: ServicesQuery): Promise<{ ids: st
 		return { ids: found.hits.map((h) => h.id), total: found.total };
 	}
 	if (q.search) {
-		const all = await matchingServiceIds(db, q);
+		const all = await rankedServiceIds(db, { ...q, search: q.search });
 		return { ids: all.slice(offset, offset + q.perPage), total: all.length };
 	}
 	const where = serviceConditions(q);
@@ -486,7 +474,7 @@ export async function findHsdsServiceAtLocations(
 	let total: number;
 	const offset = (q.page - 1) * q.perPage;
 	if (q.search) {
-		const ranked = await matchingServiceIds(db, q);
+		const ranked = await rankedServiceIds(db, { ...q, search: q.search });
 		const rows = ranked.length
 			? await db
 					.select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
@@ -500,12 +488,6 @@ export async function findHsdsServiceAtLocations(
 		total = rows.length;
 	} else {
 		const where = and(serviceConditions(q), place)!;
-		const from = () =>
-			db
-				.select({ id: serviceAtLocation.id })
-				.from(serviceAtLocation)
-				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
-				.innerJoin(organization, eq(organization.id, service.organizationId));
 		const [[counted], rows] = await Promise.all([
 			db
 				.select({ n: sql<number>`count(*)::int` })
@@ -513,7 +495,11 @@ export async function findHsdsServiceAtLocations(
 				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
 				.innerJoin(organization, eq(organization.id, service.organizationId))
 				.where(where),
-			from()
+			db
+				.select({ id: serviceAtLocation.id })
+				.from(serviceAtLocation)
+				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
+				.innerJoin(organization, eq(organization.id, service.organizationId))
 				.where(where)
 				.orderBy(...(distance ? [distance] : []), byName(service.name), asc(serviceAtLocation.id))
 				.limit(q.perPage)
