@@ -413,7 +413,7 @@ describe('batches', () => {
 		expect(indexed!.n).toBe(128);
 	});
 
-	it('splits a record too big for one statement (over 65,535 parameters) and keeps it whole', async () => {
+	it('writes a record with more values than a statement takes parameters (65,535) and keeps it whole', async () => {
 		const phones = Array.from({ length: 12_000 }, (_, i) => ({ number: `02 ${i}` }));
 		const report = await importServices(t.db, [minimal('many-phones', { phones })]);
 		expect(report).toEqual({ created: 1, updated: 0, rejected: [] });

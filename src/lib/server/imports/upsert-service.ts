@@ -303,7 +303,8 @@ async function deleteFromAll(tx: DbOrTx, targets: { table: PgTable; where: SQL }
  */
 function insertFromJson(table: PgTable, rows: readonly object[], upsert: boolean): SQL {
 	const columns = getTableColumns(table) as Record<string, { name: string }>;
-	const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+	// a column no row gives a value keeps its default (as drizzle's insert does with undefined)
+	const keys = [...new Set(rows.flatMap((r) => Object.entries(r).flatMap(([k, v]) => (v === undefined ? [] : [k]))))];
 	const json = JSON.stringify(
 		rows.map((row) => {
 			const out: Record<string, unknown> = {};
