@@ -27,7 +27,9 @@ import type {
 } from './inputs.ts';
 import { loadHsdsServices } from './load-services.ts';
 import {
+	compact,
 	isoTimestamp,
+	locationToHsds,
 	organizationToHsds,
 	serviceColumns,
 	serviceSummaryToHsds,
@@ -36,7 +38,6 @@ import {
 } from './serialize.ts';
 import type {
 	HsdsLocation,
-	HsdsNestedLocation,
 	HsdsOrganization,
 	HsdsService,
 	HsdsServiceAtLocation,
@@ -432,34 +433,6 @@ function placeCondition(q: ServiceAtLocationsQuery, centre: Centre | null): SQL 
 		AND ${metresFrom(centre)} <= ${q.proximityMeters}::float8)`;
 }
 
-/** The place of each service at location of these services, without its service (the service is read once). */
-function pickServiceAtLocations(services: HsdsService[], salIds: string[]) {
-	const found = new Map<string, { sal: HsdsServiceAtLocation; service: HsdsService }>();
-	for (const s of services) for (const sal of s.service_at_locations) found.set(sal.id, { sal, service: s });
-	return salIds.flatMap((id) => found.get(id) ?? []);
-}
-
-const withoutNesting = (s: HsdsService): HsdsServiceSummary => {
-	const {
-		phones: _p,
-		schedules: _s,
-		service_areas: _a,
-		service_at_locations: _l,
-		languages: _g,
-		cost_options: _c,
-		required_documents: _d,
-		contacts: _t,
-		attributes: _b,
-		...summary
-	} = s;
-	return summary;
-};
-
-const locationOnly = (l: HsdsNestedLocation): HsdsLocation => {
-	const { languages: _g, addresses: _a, contacts: _c, accessibility: _x, phones: _p, schedules: _s, ...one } = l;
-	return one;
-};
-
 /** GET /service_at_locations: places of published services; `search` ranks them by their service's relevance. */
 export async function findHsdsServiceAtLocations(
 	db: DbOrTx,
@@ -508,20 +481,17 @@ export async function findHsdsServiceAtLocations(
 		salIds = rows.map((r) => r.id);
 		total = counted?.n ?? 0;
 	}
-	const contents = await loadServiceAtLocations(db, salIds, q.full);
+	const contents = q.full
+		? await loadFullServiceAtLocations(db, salIds)
+		: await loadServiceAtLocationSummaries(db, salIds);
 	return {
 		body: pageOf(contents, total, q.page, q.perPage),
 		lastModified: latest(contents.map((c) => c.service.last_modified))
 	};
 }
 
-async function loadServiceAtLocations(db: DbOrTx, salIds: string[], full: true): Promise<HsdsFullServiceAtLocation[]>;
-async function loadServiceAtLocations(
-	db: DbOrTx,
-	salIds: string[],
-	full: boolean
-): Promise<(HsdsServiceAtLocationSummary | HsdsFullServiceAtLocation)[]>;
-async function loadServiceAtLocations(db: DbOrTx, salIds: string[], full: boolean) {
+/** Services at locations with their place and service, fully nested (the service read once, without its other places). */
+async function loadFullServiceAtLocations(db: DbOrTx, salIds: string[]): Promise<HsdsFullServiceAtLocation[]> {
 	if (salIds.length === 0) return [];
 	const owners = await db
 		.select({ serviceId: serviceAtLocation.serviceId })
@@ -531,19 +501,44 @@ async function loadServiceAtLocations(db: DbOrTx, salIds: string[], full: boolea
 		db,
 		owners.map((o) => o.serviceId)
 	);
-	return pickServiceAtLocations(services, salIds).map(({ sal, service: s }) => {
-		if (full) {
-			const { service_at_locations: _l, ...rest } = s;
-			return { ...sal, service: rest };
-		}
-		const { service_areas: _a, contacts: _c, phones: _p, schedules: _s, location: l, ...one } = sal;
-		return { ...one, location: locationOnly(l), service: withoutNesting(s) };
-	});
+	const found = new Map<string, HsdsFullServiceAtLocation>();
+	for (const { service_at_locations: places, ...rest } of services) {
+		for (const sal of places) found.set(sal.id, { ...sal, service: rest });
+	}
+	return salIds.flatMap((id) => found.get(id) ?? []);
+}
+
+/** The one-to-one form: the pair with its location and its service (with the organization), in one query. */
+async function loadServiceAtLocationSummaries(db: DbOrTx, salIds: string[]): Promise<HsdsServiceAtLocationSummary[]> {
+	if (salIds.length === 0) return [];
+	const rows = await db
+		.select({ sal: serviceAtLocation, location, service: serviceColumns, organization, lastModified: serviceLastModified })
+		.from(serviceAtLocation)
+		.innerJoin(location, eq(location.id, serviceAtLocation.locationId))
+		.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
+		.innerJoin(organization, eq(organization.id, service.organizationId))
+		.where(inArray(serviceAtLocation.id, salIds));
+	const byId = new Map(
+		rows.map((r) => [
+			r.sal.id,
+			{
+				...compact({
+					id: r.sal.id,
+					service_id: r.sal.serviceId,
+					location_id: r.sal.locationId,
+					description: r.sal.description
+				}),
+				location: locationToHsds(r.location),
+				service: serviceSummaryToHsds(r.service, organizationToHsds(r.organization), new Date(r.lastModified))
+			}
+		])
+	);
+	return salIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** GET /service_at_locations/{id}: fully nested, with its service; NOT_FOUND unless the service is published. */
 export async function getHsdsServiceAtLocation(db: DbOrTx, id: string): Promise<Served<HsdsFullServiceAtLocation>> {
-	const [found] = await loadServiceAtLocations(db, [id], true);
+	const [found] = await loadFullServiceAtLocations(db, [id]);
 	if (!found || found.service.status !== 'active') {
 		throw new AppError('NOT_FOUND', 'Servizio nel luogo non trovato.', { field: 'id' });
 	}
