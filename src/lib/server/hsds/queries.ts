@@ -5,7 +5,7 @@
  * taxonomies are public as a whole. `search` on services and their places goes through the
  * project's search engine, so results come in the same relevance order as /cerca.
  */
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
 	location,
@@ -25,7 +25,7 @@ import type {
 	TaxonomiesQuery,
 	TaxonomyTermsQuery
 } from './inputs.ts';
-import { loadHsdsServices } from './load-services.ts';
+import { isAnyOf, loadHsdsServices } from './load-services.ts';
 import {
 	compact,
 	isoTimestamp,
@@ -93,12 +93,6 @@ const latest = (times: (Date | string | null | undefined)[]): Date | null => {
 	const ms = times.filter((t) => t != null).map((t) => new Date(t!).getTime());
 	return ms.length ? new Date(Math.max(...ms)) : null;
 };
-
-/**
- * `column = ANY('{…}'::uuid[])`: one parameter however many ids (a search can match more
- * services than PostgreSQL's 65,535 parameters per statement); the ids are ours, UUIDs only.
- */
-const isAnyOf = (column: Column, ids: readonly string[]) => sql`${column} = ANY(${`{${ids.join(',')}}`}::uuid[])`;
 
 const byName = (name: Column) => sql`lower(piazza_unaccent(${name}))`;
 
@@ -206,7 +200,7 @@ async function loadServiceSummaries(db: DbOrTx, ids: string[]): Promise<HsdsServ
 		.select({ service: serviceColumns, organization, lastModified: serviceLastModified })
 		.from(service)
 		.innerJoin(organization, eq(organization.id, service.organizationId))
-		.where(inArray(service.id, ids));
+		.where(isAnyOf(service.id, ids));
 	const byId = new Map(
 		rows.map((r) => [
 			r.service.id,
@@ -268,7 +262,7 @@ async function withServices(
 	const serviceRows = await db
 		.select({ id: service.id, organizationId: service.organizationId })
 		.from(service)
-		.where(and(isPublished(), inArray(service.organizationId, orgs.map((o) => o.id))))
+		.where(and(isPublished(), isAnyOf(service.organizationId, orgs.map((o) => o.id))))
 		.orderBy(byName(service.name), asc(service.id));
 	const ids = serviceRows.map((r) => r.id);
 	const services: (HsdsServiceSummary | HsdsService)[] = fullService
@@ -496,7 +490,7 @@ async function loadFullServiceAtLocations(db: DbOrTx, salIds: string[]): Promise
 	const owners = await db
 		.select({ serviceId: serviceAtLocation.serviceId })
 		.from(serviceAtLocation)
-		.where(inArray(serviceAtLocation.id, salIds));
+		.where(isAnyOf(serviceAtLocation.id, salIds));
 	const services = await loadHsdsServices(
 		db,
 		owners.map((o) => o.serviceId)
@@ -517,7 +511,7 @@ async function loadServiceAtLocationSummaries(db: DbOrTx, salIds: string[]): Pro
 		.innerJoin(location, eq(location.id, serviceAtLocation.locationId))
 		.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
 		.innerJoin(organization, eq(organization.id, service.organizationId))
-		.where(inArray(serviceAtLocation.id, salIds));
+		.where(isAnyOf(serviceAtLocation.id, salIds));
 	const byId = new Map(
 		rows.map((r) => [
 			r.sal.id,
