@@ -44,7 +44,8 @@ async function until(check: () => Promise<OpenDataManifest | null>, accept: (m: 
 
 describe('open-data downloads', { timeout: 180_000 }, () => {
 	it('generates the files on the first download, then serves them until the directory changes', async () => {
-		await importServices(t.db, [service('a'), service('b')]);
+		// an inactive service is not published: in the export of the directory, not in the downloads
+		await importServices(t.db, [service('a'), service('b'), { ...service('chiuso'), status: 'inactive' }]);
 		const first = await text('piazza-servizi.csv');
 		expect(first.file.mediaType).toBe('text/csv; charset=utf-8');
 		expect(first.text.split('\r\n').filter((l) => l.includes('Servizio '))).toHaveLength(2);
