@@ -6,7 +6,8 @@
  * categories — then imports it with the real import path (streamed file → validation → batched
  * per-record transactions → search refresh) into a fresh database, and prints the time and the
  * peak memory (RSS) of the process. PostgreSQL: DATABASE_URL names the server; a database
- * `exchange_bench_<random>` is created there and dropped afterwards. PGlite runs in memory.
+ * `exchange_bench_<random>` is created there and dropped afterwards. PGlite keeps its data in
+ * the temporary directory (PGlite runs inside this process: its memory is in the RSS).
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -89,7 +90,8 @@ async function writeServices(file: string) {
 
 async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
 	if (ENGINE === 'pglite') {
-		const database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+		// on disk, as the portal runs it: in memory the whole database would count in the RSS
+		const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
 		return { database, drop: async () => {} };
 	}
 	const serverUrl = process.env.DATABASE_URL;

@@ -3,6 +3,8 @@
  * its own, then the database opened here to check what was (and was not) written.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -173,6 +175,31 @@ describe('npm run import', { timeout: 180_000 }, () => {
 		expect(run.stderr).toContain('http://127.0.0.1:9/api/hsds/services?page=1&per_page=100&full=true: server non raggiungibile');
 		expect(run.stderr).toContain('nessun record scritto');
 		expect((await stored([])).total).toBe(before.total);
+	});
+
+	it('writes nothing when the HSDS server breaks after a good first page (exit 2)', async () => {
+		const good = record('from-1');
+		const server = createServer((req, res) => {
+			const page = new URL(req.url ?? '/', 'http://x').searchParams.get('page');
+			if (page === '1') {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false, empty: false, contents: [good] }));
+			} else {
+				res.writeHead(200, { 'content-type': 'text/html' });
+				res.end('<!doctype html><title>Errore</title>');
+			}
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hsds`;
+			const run = await runImport('--from', base);
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain(`${base}/services?page=2&per_page=100&full=true: la risposta non è JSON (tipo text/html)`);
+			expect(run.stderr).toContain('nessun record scritto');
+			expect((await stored(['from-1'])).services).toEqual([]);
+		} finally {
+			server.close();
+		}
 	});
 
 	it('explains unreadable input and bad usage (exit 2)', async () => {

@@ -3,7 +3,7 @@
  * demo data: status codes, the official schemas (one validation per endpoint and form),
  * conditional GET (ETag / Last-Modified → 304), CORS, JSON errors.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { apiInfoErrors, hsdsSchemaErrors, pageEnvelopeErrors, type HsdsSchemaName } from '../../tests/hsds-schemas.ts';
 import { appUrl, getJson } from '../support/app.ts';
 
@@ -33,6 +33,23 @@ async function record(path: string, schema: HsdsSchemaName): Promise<void> {
 }
 
 describe('HSDS API: every endpoint against the official schemas', () => {
+	// Compiling the big official schemas takes seconds: done first, so that no request waits
+	// behind a compilation long enough for the server to close the idle keep-alive connection.
+	beforeAll(() => {
+		const names: HsdsSchemaName[] = [
+			'compiled/service',
+			'compiled/service_list',
+			'compiled/service_list:minimal',
+			'compiled/organization',
+			'compiled/organization_list',
+			'compiled/service_at_location',
+			'compiled/service_at_location_list',
+			'taxonomy',
+			'taxonomy_term'
+		];
+		for (const name of names) hsdsSchemaErrors(name, {});
+	}, 120_000);
+
 	test('GET /api/hsds', async () => {
 		const { status, body } = await getJson('/api/hsds');
 		expect(status).toBe(200);

@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import type { DbOrTx } from '../db/client.ts';
 import { formatOpeningHours, openingHoursLineText } from '../../format/opening-hours.ts';
-import { streamHsdsServices } from '../hsds/stream-services.ts';
+import { streamHsdsServices, type StreamServicesOptions } from '../hsds/stream-services.ts';
 import type { HsdsContact, HsdsPhone, HsdsSchedule, HsdsService } from '../hsds/types.ts';
 import { HSDS_TABLES, SERVICE_EXTENSION_COLUMNS, columnType } from '../imports/hsds-tables.ts';
 import { deriveFreeOfCharge } from '../imports/upsert-service.ts';
@@ -28,8 +28,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportOptions = {
 	/** Public origin of the portal, for the links to the service pages. */
 	origin: string;
-	/** The licence and attribution written into the data package and the GeoJSON. */
+	/** The generation date written into the data package and the GeoJSON. */
 	generatedAt?: Date;
+	/** Only services with these statuses (the public downloads: active ones); default every one. */
+	statuses?: StreamServicesOptions['statuses'];
 };
 
 export const LICENSE = {
@@ -56,7 +58,7 @@ export async function exportDirectory(db: DbOrTx, format: ExportFormat, target: 
 	await mkdir(path.dirname(path.resolve(target)), { recursive: true });
 	switch (format) {
 		case 'hsds-json':
-			return exportHsdsJson(db, target);
+			return exportHsdsJson(db, target, options);
 		case 'datapackage':
 			return exportDataPackage(db, target, options);
 		case 'csv':
@@ -66,11 +68,11 @@ export async function exportDirectory(db: DbOrTx, format: ExportFormat, target: 
 	}
 }
 
-async function exportHsdsJson(db: DbOrTx, target: string) {
+async function exportHsdsJson(db: DbOrTx, target: string, options: ExportOptions) {
 	const out = openWriter(target);
 	let first = true;
 	await out.write('[');
-	for await (const batch of streamHsdsServices(db)) {
+	for await (const batch of streamHsdsServices(db, { statuses: options.statuses })) {
 		for (const s of batch) {
 			await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(s)}`);
 			first = false;
@@ -142,7 +144,7 @@ async function exportDataPackage(db: DbOrTx, target: string, options: ExportOpti
 			HSDS_TABLES.map((t) => [t.resource, { writer: openWriter(path.join(dir, t.file)), seen: new Set<string>() }])
 		);
 		for (const t of HSDS_TABLES) await writers.get(t.resource)!.writer.write(csvLine(columnsOf(t.resource)));
-		for await (const batch of streamHsdsServices(db)) {
+		for await (const batch of streamHsdsServices(db, { statuses: options.statuses })) {
 			for (const s of batch) {
 				for (const [resource, row] of tableRows(s)) {
 					const table = writers.get(resource)!;
@@ -245,7 +247,7 @@ const serviceLink = (s: HsdsService, origin: string) => `${origin}/servizi/${enc
 async function exportFlatCsv(db: DbOrTx, target: string, options: ExportOptions) {
 	const out = openWriter(target);
 	await out.write(`\uFEFF${csvLine(FLAT_CSV_HEADERS, ';')}`);
-	for await (const batch of streamHsdsServices(db)) {
+	for await (const batch of streamHsdsServices(db, { statuses: options.statuses })) {
 		for (const s of batch) {
 			const { areas, subcategories } = areasOf(s);
 			const free = deriveFreeOfCharge(s.cost_options, s.fees_description);
@@ -305,7 +307,7 @@ type Feature = {
 async function exportGeoJson(db: DbOrTx, target: string, options: ExportOptions) {
 	// a place is one feature with every service held there: grouped before writing
 	const features = new Map<string, Feature>();
-	for await (const batch of streamHsdsServices(db)) {
+	for await (const batch of streamHsdsServices(db, { statuses: options.statuses })) {
 		for (const s of batch) {
 			for (const { location: loc } of s.service_at_locations) {
 				if (loc.latitude == null || loc.longitude == null) continue;

@@ -44,7 +44,8 @@ async function generate(db: Db, version: string, { dir, origin }: OpenDataOption
 		const generatedAt = new Date();
 		const files: OpenDataFile[] = [];
 		for (const f of OPEN_DATA_FILES) {
-			await exportDirectory(db, f.format, path.join(work, f.name), { origin, generatedAt });
+			// what the portal and the HSDS API publish: active services
+			await exportDirectory(db, f.format, path.join(work, f.name), { origin, generatedAt, statuses: ['active'] });
 			files.push({ ...f, bytes: (await stat(path.join(work, f.name))).size });
 		}
 		// each file replaced whole (rename), the manifest last: a reader sees old or new, never half

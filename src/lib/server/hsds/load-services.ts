@@ -3,7 +3,7 @@
  * thirteen statements), however many services are asked for: the API's pages, `GET
  * /services/{id}` and the exports all go through here.
  */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type Column } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
 	accessibility,
@@ -48,6 +48,14 @@ import type {
 	HsdsServiceAtLocation
 } from './types.ts';
 
+/**
+ * `column = ANY('{…}'::uuid[])`: one parameter however many ids (an organization's services, or
+ * the matches of a search, can outnumber PostgreSQL's 65,535 parameters per statement). The ids
+ * are UUIDs read from the database or checked at the boundary; an empty list matches nothing.
+ */
+export const isAnyOf = (column: Column, ids: readonly string[]) =>
+	sql`${column} = ANY(${`{${ids.join(',')}}`}::uuid[])`;
+
 /** Lists by parent id. */
 class Grouped<T> {
 	readonly #lists = new Map<string, T[]>();
@@ -74,26 +82,26 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 			.select({ service: serviceColumns, organization })
 			.from(service)
 			.innerJoin(organization, eq(organization.id, service.organizationId))
-			.where(inArray(service.id, serviceIds)),
-		db.select().from(serviceAtLocation).where(inArray(serviceAtLocation.serviceId, serviceIds)).orderBy(asc(serviceAtLocation.id))
+			.where(isAnyOf(service.id, serviceIds)),
+		db.select().from(serviceAtLocation).where(isAnyOf(serviceAtLocation.serviceId, serviceIds)).orderBy(asc(serviceAtLocation.id))
 	]);
 	const salIds = salRows.map((s) => s.id);
 	const locationIds = [...new Set(salRows.map((s) => s.locationId))];
 
-	const ofService = <T extends { serviceId: unknown }>(t: T) => inArray(t.serviceId as typeof service.id, serviceIds);
+	const ofService = <T extends { serviceId: unknown }>(t: T) => isAnyOf(t.serviceId as typeof service.id, serviceIds);
 	const [locationRows, addressRows, accessRows, contactRows, scheduleRows, areaRows, costRows, documentRows, attributeRows] =
 		await Promise.all([
-			db.select().from(location).where(inArray(location.id, locationIds)),
-			db.select().from(address).where(inArray(address.locationId, locationIds)).orderBy(asc(address.id)),
-			db.select().from(accessibility).where(inArray(accessibility.locationId, locationIds)).orderBy(asc(accessibility.id)),
+			db.select().from(location).where(isAnyOf(location.id, locationIds)),
+			db.select().from(address).where(isAnyOf(address.locationId, locationIds)).orderBy(asc(address.id)),
+			db.select().from(accessibility).where(isAnyOf(accessibility.locationId, locationIds)).orderBy(asc(accessibility.id)),
 			db
 				.select()
 				.from(contact)
 				.where(
 					or(
 						ofService(contact),
-						inArray(contact.serviceAtLocationId, salIds),
-						inArray(contact.locationId, locationIds)
+						isAnyOf(contact.serviceAtLocationId, salIds),
+						isAnyOf(contact.locationId, locationIds)
 					)
 				)
 				.orderBy(asc(contact.id)),
@@ -103,15 +111,15 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 				.where(
 					or(
 						ofService(schedule),
-						inArray(schedule.serviceAtLocationId, salIds),
-						inArray(schedule.locationId, locationIds)
+						isAnyOf(schedule.serviceAtLocationId, salIds),
+						isAnyOf(schedule.locationId, locationIds)
 					)
 				)
 				.orderBy(asc(schedule.id)),
 			db
 				.select()
 				.from(serviceArea)
-				.where(or(ofService(serviceArea), inArray(serviceArea.serviceAtLocationId, salIds)))
+				.where(or(ofService(serviceArea), isAnyOf(serviceArea.serviceAtLocationId, salIds)))
 				.orderBy(asc(serviceArea.id)),
 			db.select().from(costOption).where(ofService(costOption)).orderBy(asc(costOption.id)),
 			db.select().from(requiredDocument).where(ofService(requiredDocument)).orderBy(asc(requiredDocument.id)),
@@ -120,7 +128,7 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 				.from(attribute)
 				.innerJoin(taxonomyTerm, eq(taxonomyTerm.id, attribute.taxonomyTermId))
 				.leftJoin(taxonomy, eq(taxonomy.id, taxonomyTerm.taxonomyId))
-				.where(and(eq(attribute.linkEntity, 'service'), inArray(attribute.linkId, serviceIds)))
+				.where(and(eq(attribute.linkEntity, 'service'), isAnyOf(attribute.linkId, serviceIds)))
 				.orderBy(asc(attribute.id))
 		]);
 	const contactIds = contactRows.map((c) => c.id);
@@ -131,9 +139,9 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 		.where(
 			or(
 				ofService(phone),
-				inArray(phone.serviceAtLocationId, salIds),
-				inArray(phone.locationId, locationIds),
-				inArray(phone.contactId, contactIds)
+				isAnyOf(phone.serviceAtLocationId, salIds),
+				isAnyOf(phone.locationId, locationIds),
+				isAnyOf(phone.contactId, contactIds)
 			)
 		)
 		.orderBy(asc(phone.id));
@@ -143,8 +151,8 @@ export async function loadHsdsServices(db: DbOrTx, ids: readonly string[]): Prom
 		.where(
 			or(
 				ofService(language),
-				inArray(language.locationId, locationIds),
-				inArray(
+				isAnyOf(language.locationId, locationIds),
+				isAnyOf(
 					language.phoneId,
 					phoneRows.map((p) => p.id)
 				)

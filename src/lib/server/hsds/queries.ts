@@ -5,7 +5,7 @@
  * taxonomies are public as a whole. `search` on services and their places goes through the
  * project's search engine, so results come in the same relevance order as /cerca.
  */
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
 	location,
@@ -25,9 +25,11 @@ import type {
 	TaxonomiesQuery,
 	TaxonomyTermsQuery
 } from './inputs.ts';
-import { loadHsdsServices } from './load-services.ts';
+import { isAnyOf, loadHsdsServices } from './load-services.ts';
 import {
+	compact,
 	isoTimestamp,
+	locationToHsds,
 	organizationToHsds,
 	serviceColumns,
 	serviceSummaryToHsds,
@@ -36,7 +38,6 @@ import {
 } from './serialize.ts';
 import type {
 	HsdsLocation,
-	HsdsNestedLocation,
 	HsdsOrganization,
 	HsdsService,
 	HsdsServiceAtLocation,
@@ -93,12 +94,6 @@ const latest = (times: (Date | string | null | undefined)[]): Date | null => {
 	return ms.length ? new Date(Math.max(...ms)) : null;
 };
 
-/**
- * `column = ANY('{…}'::uuid[])`: one parameter however many ids (a search can match more
- * services than PostgreSQL's 65,535 parameters per statement); the ids are ours, UUIDs only.
- */
-const isAnyOf = (column: Column, ids: readonly string[]) => sql`${column} = ANY(${`{${ids.join(',')}}`}::uuid[])`;
-
 const byName = (name: Column) => sql`lower(piazza_unaccent(${name}))`;
 
 /** "casa famiglia" matches names holding both words, whatever their accents and case. */
@@ -152,21 +147,9 @@ async function rankServices(db: DbOrTx, search: string): Promise<string[]> {
 	return all.hits.map((h) => h.id);
 }
 
-/** The ids of the published services matching the filters: ranked by `search`, else by name. */
-async function matchingServiceIds(
-	db: DbOrTx,
-	q: ServiceFilters & { search: string | null }
-): Promise<string[]> {
+/** The ids of the published services matching `search` and the filters, most relevant first. */
+async function rankedServiceIds(db: DbOrTx, q: ServiceFilters & { search: string }): Promise<string[]> {
 	const where = serviceConditions(q);
-	if (!q.search) {
-		const rows = await db
-			.select({ id: service.id })
-			.from(service)
-			.innerJoin(organization, eq(organization.id, service.organizationId))
-			.where(where)
-			.orderBy(byName(service.name), asc(service.id));
-		return rows.map((r) => r.id);
-	}
 	const ranked = await rankServices(db, q.search);
 	if (ranked.length === 0) return [];
 	const kept = await db
@@ -188,7 +171,7 @@ async function pageOfServiceIds(db: DbOrTx, q: ServicesQuery): Promise<{ ids: st
 		return { ids: found.hits.map((h) => h.id), total: found.total };
 	}
 	if (q.search) {
-		const all = await matchingServiceIds(db, q);
+		const all = await rankedServiceIds(db, { ...q, search: q.search });
 		return { ids: all.slice(offset, offset + q.perPage), total: all.length };
 	}
 	const where = serviceConditions(q);
@@ -217,7 +200,7 @@ async function loadServiceSummaries(db: DbOrTx, ids: string[]): Promise<HsdsServ
 		.select({ service: serviceColumns, organization, lastModified: serviceLastModified })
 		.from(service)
 		.innerJoin(organization, eq(organization.id, service.organizationId))
-		.where(inArray(service.id, ids));
+		.where(isAnyOf(service.id, ids));
 	const byId = new Map(
 		rows.map((r) => [
 			r.service.id,
@@ -279,7 +262,7 @@ async function withServices(
 	const serviceRows = await db
 		.select({ id: service.id, organizationId: service.organizationId })
 		.from(service)
-		.where(and(isPublished(), inArray(service.organizationId, orgs.map((o) => o.id))))
+		.where(and(isPublished(), isAnyOf(service.organizationId, orgs.map((o) => o.id))))
 		.orderBy(byName(service.name), asc(service.id));
 	const ids = serviceRows.map((r) => r.id);
 	const services: (HsdsServiceSummary | HsdsService)[] = fullService
@@ -444,34 +427,6 @@ function placeCondition(q: ServiceAtLocationsQuery, centre: Centre | null): SQL 
 		AND ${metresFrom(centre)} <= ${q.proximityMeters}::float8)`;
 }
 
-/** The place of each service at location of these services, without its service (the service is read once). */
-function pickServiceAtLocations(services: HsdsService[], salIds: string[]) {
-	const found = new Map<string, { sal: HsdsServiceAtLocation; service: HsdsService }>();
-	for (const s of services) for (const sal of s.service_at_locations) found.set(sal.id, { sal, service: s });
-	return salIds.flatMap((id) => found.get(id) ?? []);
-}
-
-const withoutNesting = (s: HsdsService): HsdsServiceSummary => {
-	const {
-		phones: _p,
-		schedules: _s,
-		service_areas: _a,
-		service_at_locations: _l,
-		languages: _g,
-		cost_options: _c,
-		required_documents: _d,
-		contacts: _t,
-		attributes: _b,
-		...summary
-	} = s;
-	return summary;
-};
-
-const locationOnly = (l: HsdsNestedLocation): HsdsLocation => {
-	const { languages: _g, addresses: _a, contacts: _c, accessibility: _x, phones: _p, schedules: _s, ...one } = l;
-	return one;
-};
-
 /** GET /service_at_locations: places of published services; `search` ranks them by their service's relevance. */
 export async function findHsdsServiceAtLocations(
 	db: DbOrTx,
@@ -486,7 +441,7 @@ export async function findHsdsServiceAtLocations(
 	let total: number;
 	const offset = (q.page - 1) * q.perPage;
 	if (q.search) {
-		const ranked = await matchingServiceIds(db, q);
+		const ranked = await rankedServiceIds(db, { ...q, search: q.search });
 		const rows = ranked.length
 			? await db
 					.select({ id: serviceAtLocation.id, serviceId: serviceAtLocation.serviceId })
@@ -500,12 +455,6 @@ export async function findHsdsServiceAtLocations(
 		total = rows.length;
 	} else {
 		const where = and(serviceConditions(q), place)!;
-		const from = () =>
-			db
-				.select({ id: serviceAtLocation.id })
-				.from(serviceAtLocation)
-				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
-				.innerJoin(organization, eq(organization.id, service.organizationId));
 		const [[counted], rows] = await Promise.all([
 			db
 				.select({ n: sql<number>`count(*)::int` })
@@ -513,7 +462,11 @@ export async function findHsdsServiceAtLocations(
 				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
 				.innerJoin(organization, eq(organization.id, service.organizationId))
 				.where(where),
-			from()
+			db
+				.select({ id: serviceAtLocation.id })
+				.from(serviceAtLocation)
+				.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
+				.innerJoin(organization, eq(organization.id, service.organizationId))
 				.where(where)
 				.orderBy(...(distance ? [distance] : []), byName(service.name), asc(serviceAtLocation.id))
 				.limit(q.perPage)
@@ -522,42 +475,64 @@ export async function findHsdsServiceAtLocations(
 		salIds = rows.map((r) => r.id);
 		total = counted?.n ?? 0;
 	}
-	const contents = await loadServiceAtLocations(db, salIds, q.full);
+	const contents = q.full
+		? await loadFullServiceAtLocations(db, salIds)
+		: await loadServiceAtLocationSummaries(db, salIds);
 	return {
 		body: pageOf(contents, total, q.page, q.perPage),
 		lastModified: latest(contents.map((c) => c.service.last_modified))
 	};
 }
 
-async function loadServiceAtLocations(db: DbOrTx, salIds: string[], full: true): Promise<HsdsFullServiceAtLocation[]>;
-async function loadServiceAtLocations(
-	db: DbOrTx,
-	salIds: string[],
-	full: boolean
-): Promise<(HsdsServiceAtLocationSummary | HsdsFullServiceAtLocation)[]>;
-async function loadServiceAtLocations(db: DbOrTx, salIds: string[], full: boolean) {
+/** Services at locations with their place and service, fully nested (the service read once, without its other places). */
+async function loadFullServiceAtLocations(db: DbOrTx, salIds: string[]): Promise<HsdsFullServiceAtLocation[]> {
 	if (salIds.length === 0) return [];
 	const owners = await db
 		.select({ serviceId: serviceAtLocation.serviceId })
 		.from(serviceAtLocation)
-		.where(inArray(serviceAtLocation.id, salIds));
+		.where(isAnyOf(serviceAtLocation.id, salIds));
 	const services = await loadHsdsServices(
 		db,
 		owners.map((o) => o.serviceId)
 	);
-	return pickServiceAtLocations(services, salIds).map(({ sal, service: s }) => {
-		if (full) {
-			const { service_at_locations: _l, ...rest } = s;
-			return { ...sal, service: rest };
-		}
-		const { service_areas: _a, contacts: _c, phones: _p, schedules: _s, location: l, ...one } = sal;
-		return { ...one, location: locationOnly(l), service: withoutNesting(s) };
-	});
+	const found = new Map<string, HsdsFullServiceAtLocation>();
+	for (const { service_at_locations: places, ...rest } of services) {
+		for (const sal of places) found.set(sal.id, { ...sal, service: rest });
+	}
+	return salIds.flatMap((id) => found.get(id) ?? []);
+}
+
+/** The one-to-one form: the pair with its location and its service (with the organization), in one query. */
+async function loadServiceAtLocationSummaries(db: DbOrTx, salIds: string[]): Promise<HsdsServiceAtLocationSummary[]> {
+	if (salIds.length === 0) return [];
+	const rows = await db
+		.select({ sal: serviceAtLocation, location, service: serviceColumns, organization, lastModified: serviceLastModified })
+		.from(serviceAtLocation)
+		.innerJoin(location, eq(location.id, serviceAtLocation.locationId))
+		.innerJoin(service, eq(service.id, serviceAtLocation.serviceId))
+		.innerJoin(organization, eq(organization.id, service.organizationId))
+		.where(isAnyOf(serviceAtLocation.id, salIds));
+	const byId = new Map(
+		rows.map((r) => [
+			r.sal.id,
+			{
+				...compact({
+					id: r.sal.id,
+					service_id: r.sal.serviceId,
+					location_id: r.sal.locationId,
+					description: r.sal.description
+				}),
+				location: locationToHsds(r.location),
+				service: serviceSummaryToHsds(r.service, organizationToHsds(r.organization), new Date(r.lastModified))
+			}
+		])
+	);
+	return salIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** GET /service_at_locations/{id}: fully nested, with its service; NOT_FOUND unless the service is published. */
 export async function getHsdsServiceAtLocation(db: DbOrTx, id: string): Promise<Served<HsdsFullServiceAtLocation>> {
-	const [found] = await loadServiceAtLocations(db, [id], true);
+	const [found] = await loadFullServiceAtLocations(db, [id]);
 	if (!found || found.service.status !== 'active') {
 		throw new AppError('NOT_FOUND', 'Servizio nel luogo non trovato.', { field: 'id' });
 	}

@@ -15,11 +15,19 @@ const example = JSON.parse(readFileSync('data/hsds/3.1/examples/service_full.jso
 example.service_at_locations[0].location.latitude = 45.4781;
 example.service_at_locations[0].location.longitude = 9.2256;
 
+/** A closed service: exports carry the whole directory, unless asked for some statuses only. */
+const closed = {
+	id: '7d1f0c52-5b8e-4d0e-9a51-2c3b4d5e6f70',
+	name: 'Sportello chiuso',
+	status: 'defunct',
+	organization: demo[0]!.organization
+};
+
 let source: TestDb;
 let copy: TestDb;
 beforeAll(async () => {
 	[source, copy] = await Promise.all([createTestDb(), createTestDb()]);
-	const report = await importServices(source.db, [...demo, example]);
+	const report = await importServices(source.db, [...demo, example, closed]);
 	expect(report.rejected).toEqual([]);
 });
 afterAll(async () => {
@@ -37,13 +45,23 @@ const withoutTimestamp = ({ last_modified: _lastModified, ...rest }: HsdsService
 
 describe('streamHsdsServices', () => {
 	it('yields every service once, in batches ordered by id', async () => {
-		const total = demo.length + 1;
+		const total = demo.length + 2;
 		const batches = await collect(source.db, 40);
 		expect(total % 40).not.toBe(0);
 		expect(batches.map((b) => b.length)).toEqual([...Array(Math.floor(total / 40)).fill(40), total % 40]);
 		const ids = batches.flat().map((s) => s.id);
 		expect(ids).toEqual([...ids].sort());
 		expect(new Set(ids).size).toBe(total);
+	});
+
+	it('yields only the statuses asked for', async () => {
+		const active: HsdsService[] = [];
+		for await (const batch of streamHsdsServices(source.db, { statuses: ['active'] })) active.push(...batch);
+		expect(active).toHaveLength(demo.length + 1);
+		expect(active.map((s) => s.id)).not.toContain(closed.id);
+		const defunct: HsdsService[] = [];
+		for await (const batch of streamHsdsServices(source.db, { statuses: ['defunct', 'inactive'] })) defunct.push(...batch);
+		expect(defunct.map((s) => s.id)).toEqual([closed.id]);
 	});
 
 	it('serializes full services that validate against the official compiled schema', async () => {

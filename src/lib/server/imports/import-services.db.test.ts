@@ -222,15 +222,20 @@ describe('upsertService through importServices', () => {
 		expect(await t.db.select().from(taxonomyTerm).where(eq(taxonomyTerm.id, id('term:terms')))).toEqual([]);
 	});
 
-	it('rejects a code that is not in the reference taxonomy, writing nothing', async () => {
+	it('keeps a code the reference taxonomy does not know, under an external taxonomy', async () => {
 		const s = buildService('badcode', {
 			attributes: [{ taxonomy_term: { code: 'astrologia', name: 'Astrologia', taxonomy: 'aree-di-bisogno' } }]
 		});
 		const report = await importServices(t.db, [s]);
-		expect(report.rejected[0]!.reasons).toEqual([
-			'attributes[0].taxonomy_term.code: il codice "astrologia" non esiste nella tassonomia di riferimento "aree-di-bisogno"'
-		]);
-		expect(await exists(service, s.id)).toBe(false);
+		expect(report).toMatchObject({ created: 1, rejected: [] });
+		const [term] = await t.db.select().from(taxonomyTerm).where(eq(taxonomyTerm.code, 'astrologia'));
+		expect(term).toMatchObject({ name: 'Astrologia', taxonomy: 'aree-di-bisogno-esterna' });
+		const [tax] = await t.db.select().from(taxonomy).where(eq(taxonomy.id, term!.taxonomyId!));
+		expect(tax!.name).toBe('aree-di-bisogno-esterna');
+		// the reference taxonomy itself is untouched
+		const reference = await t.db.select().from(taxonomyTerm).where(eq(taxonomyTerm.taxonomy, 'aree-di-bisogno'));
+		expect(reference.some((r) => r.code === 'astrologia')).toBe(false);
+		expect(await importServices(t.db, [s])).toMatchObject({ updated: 1, rejected: [] });
 	});
 
 	it('puts the location in its municipio and NIL, ignoring x_municipio', async () => {
@@ -413,7 +418,7 @@ describe('batches', () => {
 		expect(indexed!.n).toBe(128);
 	});
 
-	it('splits a record too big for one statement (over 65,535 parameters) and keeps it whole', async () => {
+	it('writes a record with more values than a statement takes parameters (65,535) and keeps it whole', async () => {
 		const phones = Array.from({ length: 12_000 }, (_, i) => ({ number: `02 ${i}` }));
 		const report = await importServices(t.db, [minimal('many-phones', { phones })]);
 		expect(report).toEqual({ created: 1, updated: 0, rejected: [] });

@@ -127,7 +127,7 @@ const stringField = (record: unknown, key: string): string | null => {
 	return typeof value === 'string' ? value : null;
 };
 
-/** Records written per transaction; each still has its own savepoint. */
+/** Records written per transaction: in bulk when they can be, else one savepoint each. */
 const BATCH_SIZE = 250;
 /** Records after which planner statistics are first refreshed during an import, then at each doubling. */
 const ANALYZE_FIRST_AT = 200;
@@ -149,11 +149,7 @@ async function writeBatch(batch: Valid[], inTransaction: InTransaction, context:
 	try {
 		return await inTransaction(async (tx) => {
 			const bulk = batch.filter((r) => canWriteInBulk(r.input, context));
-			const results = await upsertServices(
-				tx,
-				bulk.map((r) => r.input),
-				context
-			);
+			const results = await upsertServices(tx, bulk.map((r) => r.input), context);
 			const outcomes: Outcome[] = bulk.map((record, i) => ({ record, result: results[i]! }));
 			for (const record of batch.filter((r) => !bulk.includes(r))) {
 				const result = await tx.transaction((sp) => upsertService(sp, record.input, { context, refreshSearch: false }));
@@ -190,9 +186,9 @@ export async function importServices(db: Db, payload: unknown, options: ImportOp
  * ones staged in a temporary file (one JSON line each, so memory stays flat however large the
  * source): a source that fails half way (malformed JSON near the end of a large file, an HSDS
  * server that stops answering) throws before anything is written. Then the staged records are
- * written through upsertService() in batches, one savepoint per record: a record that fails is
- * reported with its reasons and leaves nothing behind; the others go in. Of two records with the
- * same id, the second is rejected. Ends by refreshing the search vocabulary.
+ * written in batches (writeBatch): a record that fails is reported with its reasons and leaves
+ * nothing behind; the others go in. Of two records with the same id, the second is rejected.
+ * Ends by refreshing the search vocabulary.
  */
 export async function importServiceItems(
 	db: Db,
@@ -222,7 +218,8 @@ export async function importServiceItems(
 				options.onProgress?.(done, valid);
 				if (done >= analyzeAt) {
 					// Planner statistics while the tables grow: without them (PGlite never runs
-					// autovacuum) lookups by id become sequential scans and the import quadratic.
+					// autovacuum) the lookups by id and slug of each batch can turn into sequential
+					// scans of ever larger tables.
 					await analyze();
 					analyzeAt *= 2;
 				}
@@ -237,8 +234,10 @@ export async function importServiceItems(
 		if (!options.dryRun) {
 			await writeAll((work) => db.transaction(work), () => db.execute(sql`ANALYZE`));
 			// whole-corpus statistics of search (idf, typo dictionary): once per import, not per record
-			if (report.created + report.updated > 0) await refreshSearchVocabulary(db);
-			await db.execute(sql`ANALYZE`);
+			if (report.created + report.updated > 0) {
+				await refreshSearchVocabulary(db);
+				await db.execute(sql`ANALYZE`);
+			}
 		} else {
 			// A rehearsal: every write inside one outer transaction (so later records see earlier
 			// ones, as in a real import), rolled back at the end.

@@ -35,3 +35,9 @@ describe('readImportSource', () => {
 		await expect(collect(dir)).rejects.toThrow(/non è un pacchetto dati HSDS \(manca datapackage\.json\)/);
 	});
 });
+
+describe('readImportSource: malformed JSON', () => {
+	it('stops with the line and column', async () => {
+		await expect(collect(write('bad.json', '[\n{"id": 1},\n{"id": }\n]'))).rejects.toThrow(/riga 3, colonna 1/);
+	});
+});

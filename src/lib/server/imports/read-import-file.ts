@@ -13,6 +13,10 @@ export async function* readJsonFile(file: string, chunkSize = 1 << 16): AsyncGen
 	const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: chunkSize });
 	try {
 		for await (const { index, value } of streamJsonRecords(stream)) yield { record: value, where: `[${index}]` };
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (error instanceof AppError || !code) throw error;
+		throw new AppError('INVALID_INPUT', `impossibile leggere il file ${file} (${code})`);
 	} finally {
 		stream.destroy();
 	}

@@ -49,7 +49,7 @@ describe('checkServiceReferences', () => {
 		expect(checkServiceReferences(input, context)).toEqual([]);
 	});
 
-	it('rejects unknown or missing codes of the reference taxonomies, and incomplete external terms', () => {
+	it('rejects missing codes of the reference taxonomies, and incomplete external or unknown terms', () => {
 		const input = service([
 			{ taxonomy_term: { code: 'oroscopo', taxonomy: 'aree-di-bisogno' } },
 			{ taxonomy_term: { name: 'Anziani', taxonomy: 'destinatari' } },
@@ -57,10 +57,8 @@ describe('checkServiceReferences', () => {
 			{ taxonomy_term: { taxonomy: 'open-eligibility' } }
 		]);
 		expect(checkServiceReferences(input, context)).toEqual([
-			{
-				path: 'attributes[0].taxonomy_term.code',
-				message: 'il codice "oroscopo" non esiste nella tassonomia di riferimento "aree-di-bisogno"'
-			},
+			// an unknown code is kept as an external term, which needs a name
+			{ path: 'attributes[0].taxonomy_term.name', message: 'campo obbligatorio mancante' },
 			{ path: 'attributes[1].taxonomy_term.code', message: 'obbligatorio per i termini della tassonomia "destinatari"' },
 			{ path: 'attributes[2].taxonomy_term.taxonomy', message: 'indicare a quale tassonomia appartiene il termine' },
 			{ path: 'attributes[3].taxonomy_term.name', message: 'campo obbligatorio mancante' }

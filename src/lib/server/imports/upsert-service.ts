@@ -80,9 +80,18 @@ const termTaxonomyName = (term: NonNullable<HsdsServiceInput['attributes']>[numb
 	term?.taxonomy ?? term?.taxonomy_detail?.name ?? null;
 
 /**
+ * The taxonomy an attribute's term is stored under. A code of a reference taxonomy
+ * ("aree-di-bisogno", "destinatari") that the reference does not know is kept, not rejected:
+ * under "<taxonomy>-esterna", because the reference taxonomies are Piazza's own and closed.
+ */
+export function externalTaxonomyName(name: string): string {
+	return REFERENCE_TAXONOMIES.includes(name) ? `${name}-esterna` : name;
+}
+
+/**
  * The checks that need the reference taxonomy but not the database: terms of "aree-di-bisogno"
- * and "destinatari" must use a code of data/reference/aree-di-bisogno.json; terms of other
- * taxonomies must say which taxonomy and carry a name.
+ * and "destinatari" need a code; terms the reference does not know (of another taxonomy, or an
+ * unknown code) must say which taxonomy and carry a name, to be kept as external terms.
  */
 export function checkServiceReferences(input: HsdsServiceInput, context: ImportContext): ReferenceIssue[] {
 	const issues: ReferenceIssue[] = [];
@@ -94,13 +103,9 @@ export function checkServiceReferences(input: HsdsServiceInput, context: ImportC
 		if (taxonomyName && REFERENCE_TAXONOMIES.includes(taxonomyName)) {
 			if (!term.code) {
 				issues.push({ path: `${path}.code`, message: `obbligatorio per i termini della tassonomia "${taxonomyName}"` });
-			} else if (!context.referenceTerms.has(`${taxonomyName}:${term.code}`)) {
-				issues.push({
-					path: `${path}.code`,
-					message: `il codice "${term.code}" non esiste nella tassonomia di riferimento "${taxonomyName}"`
-				});
+				return;
 			}
-			return;
+			if (context.referenceTerms.has(`${taxonomyName}:${term.code}`)) return;
 		}
 		if (!taxonomyName) {
 			issues.push({ path: `${path}.taxonomy`, message: 'indicare a quale tassonomia appartiene il termine' });
@@ -303,7 +308,8 @@ async function deleteFromAll(tx: DbOrTx, targets: { table: PgTable; where: SQL }
  */
 function insertFromJson(table: PgTable, rows: readonly object[], upsert: boolean): SQL {
 	const columns = getTableColumns(table) as Record<string, { name: string }>;
-	const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+	// a column no row gives a value keeps its default (as drizzle's insert does with undefined)
+	const keys = [...new Set(rows.flatMap((r) => Object.entries(r).flatMap(([k, v]) => (v === undefined ? [] : [k]))))];
 	const json = JSON.stringify(
 		rows.map((row) => {
 			const out: Record<string, unknown> = {};
@@ -377,12 +383,14 @@ async function ensureExternalTerm(
 	term: NonNullable<NonNullable<HsdsServiceInput['attributes']>[number]['taxonomy_term']>,
 	path: string
 ): Promise<string> {
-	const name = termTaxonomyName(term)!;
-	const detail = term.taxonomy_detail;
+	const name = externalTaxonomyName(termTaxonomyName(term)!);
+	// the data's own taxonomy and its detail, unless they are a reference taxonomy's
+	const own = name === termTaxonomyName(term);
+	const detail = own ? term.taxonomy_detail : undefined;
 	await tx
 		.insert(taxonomy)
 		.values({
-			id: detail?.id ?? term.taxonomy_id ?? taxonomyId(name),
+			id: detail?.id ?? (own ? term.taxonomy_id : undefined) ?? taxonomyId(name),
 			name,
 			description: detail?.description ?? '',
 			uri: detail?.uri,
@@ -475,10 +483,8 @@ function buildAttributes(
 function referenceTermId(a: NonNullable<HsdsServiceInput['attributes']>[number], context: ImportContext): string | null {
 	const term = a.taxonomy_term;
 	const taxonomyName = termTaxonomyName(term);
-	// checked by checkServiceReferences(): the code exists in the reference taxonomy
-	if (term && taxonomyName && REFERENCE_TAXONOMIES.includes(taxonomyName)) {
-		return context.referenceTerms.get(`${taxonomyName}:${term.code}`)!.id;
-	}
+	const reference = term && taxonomyName ? context.referenceTerms.get(`${taxonomyName}:${term.code}`) : undefined;
+	if (reference) return reference.id;
 	if (!term && context.referenceTermIds.has(a.taxonomy_term_id!)) return a.taxonomy_term_id!;
 	return null;
 }
