@@ -184,6 +184,9 @@ async function benchPostgres() {
 		}
 		return;
 	}
+	// createTestDb() creates (and drops) its own database on the server TEST_DATABASE_URL names:
+	// without this line it would quietly bench PGlite again
+	process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
 	const database = await createTestDb();
 	try {
 		console.log('\nPostgreSQL (temporary database):');
