@@ -3,7 +3,8 @@
  * record's provenance code (`x_source`): an open dataset id such as "comune-milano-ds629",
  * "curated", or an import source.
  */
-import { t, type Lang } from '../i18n/index.ts';
+import { type Lang } from '../i18n/index.ts';
+import { svt } from '../i18n/service.ts';
 
 /** Open-data publishers by source prefix; `of` is the name with its Italian preposition. */
 const PUBLISHERS: { prefix: string; name: string; of: string; url: string }[] = [
@@ -22,15 +23,15 @@ const PUBLISHERS: { prefix: string; name: string; of: string; url: string }[] = 
 export type Provenance = { text: string; url: string | null };
 
 export function describeProvenance(source: string | null | undefined, curated: boolean, lang: Lang = 'it'): Provenance | null {
-	if (curated || source === 'curated') return { text: t(lang, 'service.source.curated'), url: null };
+	if (curated || source === 'curated') return { text: svt(lang, 'service.source.curated'), url: null };
 	if (!source) return null;
 	if (source.startsWith('comune-milano-')) {
 		const dataset = source.slice('comune-milano-'.length);
-		return { text: t(lang, 'service.source.open', { source: dataset }), url: 'https://dati.comune.milano.it' };
+		return { text: svt(lang, 'service.source.open', { source: dataset }), url: 'https://dati.comune.milano.it' };
 	}
 	const publisher = PUBLISHERS.find((p) => source.startsWith(p.prefix));
 	if (publisher) {
-		return { text: t(lang, 'service.source.publisher', { name: lang === 'it' ? publisher.of : publisher.name }), url: publisher.url };
+		return { text: svt(lang, 'service.source.publisher', { name: lang === 'it' ? publisher.of : publisher.name }), url: publisher.url };
 	}
-	return { text: t(lang, 'service.source.other', { source }), url: null };
+	return { text: svt(lang, 'service.source.other', { source }), url: null };
 }

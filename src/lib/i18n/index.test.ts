@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { negotiateLang, t, tCount } from './index.ts';
+import { svt } from './service.ts';
 
 describe('t', () => {
 	it('returns the string in the chosen language with placeholders filled', () => {
 		expect(t('it', 'nav.areas')).toBe('Aree di bisogno');
 		expect(t('en', 'nav.areas')).toBe('Areas of need');
 		expect(t('it', 'pagination.status', { page: 2, total: 5 })).toBe('Pagina 2 di 5');
-		expect(t('en', 'service.ageRange', { min: 0, max: 3 })).toBe('from 0 to 3 years');
+		expect(svt('en', 'service.ageRange', { min: 0, max: 3 })).toBe('from 0 to 3 years');
 	});
 
 	it('leaves unknown placeholders visible instead of inventing values', () => {

@@ -21,6 +21,7 @@ export const GET: RequestHandler = async () => {
 		url(`${origin}/aree`),
 		...entries.areas.map((area) => url(`${origin}/aree/${encodeURIComponent(area)}`)),
 		url(`${origin}/indice`),
+		url(`${origin}/mappa`),
 		url(`${origin}/api`),
 		url(`${origin}/open-data`),
 		...entries.keywords.map((slug) => url(`${origin}/indice/${encodeURIComponent(slug)}`)),
