@@ -1,5 +1,5 @@
 /**
- * npm run bench:map [-- --services 100000 --runs 30 --dir .data/bench-map --engine pglite|postgres]
+ * npm run bench:map [-- --services 100000 --runs 30 --dir .data/bench-map --engine pglite|postgres --reuse]
  * Seeds the scaled directory of bench:search (one location per service, around 18 neighbourhoods
  * of the nine municipi) and prints p50/p95 of findMapFeatures() — what GET /api/map answers —
  * for a mix of views and searches, twice: cold (the clustered index of the search built for the
@@ -9,15 +9,10 @@
  * that server and dropped afterwards). With --dir the PGlite database lives in that folder and is
  * reused by the next run with the same --services, which then skips the seeding.
  */
-import { sql } from 'drizzle-orm';
-import { openDatabase, type Db } from '#lib/server/db/client.ts';
-import { runMigrations } from '#lib/server/db/migrate.ts';
-import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
+import type { Db } from '#lib/server/db/client.ts';
 import { parseMapParams, type MapParams } from '#lib/server/map/inputs.ts';
 import { ClusterIndexCache, findMapFeatures } from '#lib/server/map/map-features.ts';
-import { selectRows } from '#lib/server/search/rows.ts';
-import { createTestDb } from '#tests/db.ts';
-import { prepareScaledDirectory } from './bench/scaled-directory.ts';
+import { benchOnEngines, type BenchOptions } from './bench/scaled-directory.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -32,6 +27,8 @@ const dirAt = args.indexOf('--dir');
 const DIR = dirAt >= 0 ? args[dirAt + 1] : undefined;
 const engineAt = args.indexOf('--engine');
 const ENGINE = engineAt >= 0 ? args[engineAt + 1] : 'both';
+/** Bench in the database DATABASE_URL names, kept for the next run, instead of a temporary one. */
+const REUSE = args.includes('--reuse');
 
 /** Views as /mappa asks for them (a 1280×800 window): the query string of /api/map. */
 const CITY = 'bbox=9.03,45.377,9.29,45.545&zoom=11';
@@ -96,40 +93,7 @@ async function measure(db: Db, label: string) {
 	);
 }
 
-async function benchPglite() {
-	const database = await openDatabase({ kind: 'pglite', dataDir: DIR });
-	try {
-		await runMigrations(database);
-		await installReferenceData(database.db);
-		const [{ n: existing }] = (await selectRows<{ n: number }>(
-			database.db,
-			sql`SELECT count(*)::int AS n FROM service`
-		)) as [{ n: number }];
-		console.log(`PGlite (${DIR ?? 'in memory'}):`);
-		if (existing === SERVICES) console.log('  reusing the seeded database');
-		else if (existing === 0) await prepareScaledDirectory(database, SERVICES);
-		else throw new Error(`${DIR} holds ${existing} services, not ${SERVICES}: remove it or pass --services ${existing}`);
-		await measure(database.db, 'PGlite');
-	} finally {
-		await database.close();
-	}
-}
-
-async function benchPostgres() {
-	// createTestDb() creates (and drops) its own database on the server TEST_DATABASE_URL names
-	process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
-	const database = await createTestDb();
-	try {
-		console.log('\nPostgreSQL (temporary database):');
-		await prepareScaledDirectory(database, SERVICES);
-		await measure(database.db, 'PostgreSQL');
-	} finally {
-		await database.destroy();
-	}
-}
-
-if (ENGINE !== 'postgres') await benchPglite();
-if (ENGINE !== 'pglite') {
-	if (process.env.DATABASE_URL) await benchPostgres();
-	else console.log('\nPostgreSQL: skipped (set DATABASE_URL to a server to run it there too)');
-}
+await benchOnEngines(
+	{ services: SERVICES, dir: DIR, engine: ENGINE as BenchOptions['engine'], reuse: REUSE },
+	measure
+);

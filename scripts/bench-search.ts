@@ -9,16 +9,11 @@
  * is reused by the next run with the same --services, which then skips the seeding; --reuse does
  * the same with the PostgreSQL database DATABASE_URL names (a dedicated one: it is seeded).
  */
-import { sql } from 'drizzle-orm';
-import { openDatabase, type Database, type Db } from '#lib/server/db/client.ts';
-import { runMigrations } from '#lib/server/db/migrate.ts';
-import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
+import type { Db } from '#lib/server/db/client.ts';
 import { defaultSearchParams } from '#lib/server/search/inputs.ts';
-import { selectRows } from '#lib/server/search/rows.ts';
 import { searchServices } from '#lib/server/search/search-services.ts';
 import type { SearchParams } from '#lib/server/search/types.ts';
-import { createTestDb } from '#tests/db.ts';
-import { prepareScaledDirectory } from './bench/scaled-directory.ts';
+import { benchOnEngines, type BenchOptions } from './bench/scaled-directory.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -148,57 +143,7 @@ async function trace(db: Db, params: SearchParams, now: Date) {
 	console.log(lines.join('\n'));
 }
 
-/** Seeds a database kept between runs (a PGlite folder, or DATABASE_URL with --reuse) unless it holds the corpus. */
-async function prepareKept(database: Database, where: string) {
-	await runMigrations(database);
-	await installReferenceData(database.db);
-	const [{ n: existing }] = (await selectRows<{ n: number }>(
-		database.db,
-		sql`SELECT count(*)::int AS n FROM service`
-	)) as [{ n: number }];
-	if (existing === SERVICES) console.log('  reusing the seeded database');
-	else if (existing === 0) await prepareScaledDirectory(database, SERVICES);
-	else throw new Error(`${where} holds ${existing} services, not ${SERVICES}: empty it or pass --services ${existing}`);
-}
-
-async function benchPglite() {
-	const database = await openDatabase({ kind: 'pglite', dataDir: DIR });
-	try {
-		console.log(`PGlite (${DIR ?? 'in memory'}):`);
-		await prepareKept(database, DIR ?? 'the database');
-		await measure(database.db, 'PGlite');
-	} finally {
-		await database.close();
-	}
-}
-
-async function benchPostgres() {
-	if (REUSE) {
-		const database = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL! });
-		try {
-			console.log('\nPostgreSQL (DATABASE_URL, kept):');
-			await prepareKept(database, 'DATABASE_URL');
-			await measure(database.db, 'PostgreSQL');
-		} finally {
-			await database.close();
-		}
-		return;
-	}
-	// createTestDb() creates (and drops) its own database on the server TEST_DATABASE_URL names:
-	// without this line it would quietly bench PGlite again
-	process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
-	const database = await createTestDb();
-	try {
-		console.log('\nPostgreSQL (temporary database):');
-		await prepareScaledDirectory(database, SERVICES);
-		await measure(database.db, 'PostgreSQL');
-	} finally {
-		await database.destroy();
-	}
-}
-
-if (ENGINE !== 'postgres') await benchPglite();
-if (ENGINE !== 'pglite') {
-	if (process.env.DATABASE_URL) await benchPostgres();
-	else console.log('\nPostgreSQL: skipped (set DATABASE_URL to a server to run it there too)');
-}
+await benchOnEngines(
+	{ services: SERVICES, dir: DIR, engine: ENGINE as BenchOptions['engine'], reuse: REUSE },
+	measure
+);

@@ -7,9 +7,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '#lib/server/db/client.ts';
+import { openDatabase, type Database, type Db } from '#lib/server/db/client.ts';
+import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
+import { runMigrations } from '#lib/server/db/migrate.ts';
 import { refreshSearchDocuments } from '#lib/server/search/refresh-search-documents.ts';
 import { refreshSearchVocabulary } from '#lib/server/search/refresh-search-vocabulary.ts';
+import { selectRows } from '#lib/server/search/rows.ts';
+import { createTestDb } from '#tests/db.ts';
 
 /** Neighbourhoods by municipio, with a point near their middle. */
 export const NEIGHBOURHOODS: { name: string; municipio: number; lat: number; lon: number }[] = [
@@ -152,3 +156,71 @@ export async function prepareScaledDirectory(database: Database, services: numbe
 	await step('vocabulary (and statistics)', () => refreshSearchVocabulary(database.db));
 }
 
+
+export type BenchOptions = {
+	services: number;
+	/** PGlite's folder, kept between runs (in memory without it). */
+	dir: string | undefined;
+	engine: 'pglite' | 'postgres' | 'both';
+	/** Bench in the PostgreSQL database DATABASE_URL names, kept, instead of a temporary one. */
+	reuse: boolean;
+};
+
+/** Seeds a database kept between runs unless it already holds the scaled directory. */
+async function prepareKept(database: Database, services: number, where: string): Promise<void> {
+	await runMigrations(database);
+	await installReferenceData(database.db);
+	const [{ n: existing }] = (await selectRows<{ n: number }>(
+		database.db,
+		sql`SELECT count(*)::int AS n FROM service`
+	)) as [{ n: number }];
+	if (existing === services) console.log('  reusing the seeded database');
+	else if (existing === 0) await prepareScaledDirectory(database, services);
+	else throw new Error(`${where} holds ${existing} services, not ${services}: empty it or pass --services ${existing}`);
+}
+
+/**
+ * Runs `measure` on PGlite and, when DATABASE_URL is set, on PostgreSQL, each holding the scaled
+ * directory: a kept database (PGlite's folder, or DATABASE_URL's with `reuse`) is seeded once; a
+ * temporary PostgreSQL database is created on DATABASE_URL's server and dropped afterwards.
+ */
+export async function benchOnEngines(
+	options: BenchOptions,
+	measure: (db: Db, label: string) => Promise<void>
+): Promise<void> {
+	const kept = async (database: Database, title: string, where: string, label: string) => {
+		try {
+			console.log(title);
+			await prepareKept(database, options.services, where);
+			await measure(database.db, label);
+		} finally {
+			await database.close();
+		}
+	};
+	if (options.engine !== 'postgres') {
+		const database = await openDatabase({ kind: 'pglite', dataDir: options.dir });
+		await kept(database, `PGlite (${options.dir ?? 'in memory'}):`, options.dir ?? 'the database', 'PGlite');
+	}
+	if (options.engine === 'pglite') return;
+	const url = process.env.DATABASE_URL;
+	if (!url) {
+		console.log('\nPostgreSQL: skipped (set DATABASE_URL to a server to run it there too)');
+		return;
+	}
+	if (options.reuse) {
+		const database = await openDatabase({ kind: 'postgres', url });
+		await kept(database, '\nPostgreSQL (DATABASE_URL, kept):', 'DATABASE_URL', 'PostgreSQL');
+		return;
+	}
+	// createTestDb() creates (and drops) its own database on the server TEST_DATABASE_URL names:
+	// without this line it would quietly bench PGlite again
+	process.env.TEST_DATABASE_URL ??= url;
+	const database = await createTestDb();
+	try {
+		console.log('\nPostgreSQL (temporary database):');
+		await prepareScaledDirectory(database, options.services);
+		await measure(database.db, 'PostgreSQL');
+	} finally {
+		await database.destroy();
+	}
+}
