@@ -2,16 +2,15 @@
  * npm run bench:map [-- --services 100000 --runs 30 --dir .data/bench-map --engine pglite|postgres --reuse]
  * Seeds the scaled directory of bench:search (one location per service, around 18 neighbourhoods
  * of the nine municipi) and prints p50/p95 of findMapFeatures() — what GET /api/map answers —
- * for a mix of views and searches, twice: cold (the clustered index of the search built for the
- * request: the first view of a search) and warm (the index kept from an earlier request of the
- * same search, as the in-process cache serves a family panning and zooming).
+ * for a mix of views and searches. Nothing is cached between requests in the app, so the first
+ * view of a search costs what a repeated one does (the database's own buffers aside).
  * Always on PGlite; on PostgreSQL too when DATABASE_URL is set (a temporary database created on
  * that server and dropped afterwards). With --dir the PGlite database lives in that folder and is
  * reused by the next run with the same --services, which then skips the seeding.
  */
 import type { Db } from '#lib/server/db/client.ts';
 import { parseMapParams, type MapParams } from '#lib/server/map/inputs.ts';
-import { ClusterIndexCache, findMapFeatures } from '#lib/server/map/map-features.ts';
+import { findMapFeatures } from '#lib/server/map/map-features.ts';
 import { benchOnEngines, type BenchOptions } from './bench/scaled-directory.ts';
 
 const args = process.argv.slice(2);
@@ -60,37 +59,28 @@ async function measure(db: Db, label: string) {
 	// a weekday morning, when most services are open
 	const now = new Date('2026-03-11T09:30:00Z');
 	console.log(`\n${label}: ${SERVICES} services and locations, ${RUNS} runs per scenario`);
-	console.log(
-		`${'scenario'.padEnd(20)} ${'cold p50'.padStart(9)} ${'cold p95'.padStart(9)} ${'warm p50'.padStart(9)} ${'warm p95'.padStart(9)}  in view / features`
-	);
-	const all = { cold: [] as number[], warm: [] as number[] };
+	console.log(`${'scenario'.padEnd(20)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}  in view / features`);
+	const all: number[] = [];
 	for (const scenario of SCENARIOS) {
-		const times = { cold: [] as number[], warm: [] as number[] };
+		const times: number[] = [];
 		const shown = new Set<string>();
-		const warmCache = new ClusterIndexCache();
-		for (const kind of ['cold', 'warm'] as const) {
-			// one unmeasured run per query: warms the engine, and the cache of the warm pass
-			for (let run = -scenario.queries.length; run < RUNS; run++) {
-				const params = parse(scenario.queries[(run + scenario.queries.length) % scenario.queries.length]!);
-				const cache = kind === 'cold' ? new ClusterIndexCache() : warmCache;
-				const started = performance.now();
-				const result = await findMapFeatures(db, params, { now, cache });
-				const elapsed = performance.now() - started;
-				if (run >= 0) times[kind].push(elapsed);
-				shown.add(`${result.total_in_view}/${result.features.length}`);
-			}
-			times[kind].sort((a, b) => a - b);
-			all[kind].push(...times[kind]);
+		// one unmeasured run per query warms the engine
+		for (let run = -scenario.queries.length; run < RUNS; run++) {
+			const params = parse(scenario.queries[(run + scenario.queries.length) % scenario.queries.length]!);
+			const started = performance.now();
+			const result = await findMapFeatures(db, params, { now });
+			const elapsed = performance.now() - started;
+			if (run >= 0) times.push(elapsed);
+			shown.add(`${result.total_in_view}/${result.features.length}`);
 		}
-		const cell = (list: number[], p: number) => percentile(list, p).toFixed(1).padStart(9);
-		console.log(
-			`${scenario.label.padEnd(20)} ${cell(times.cold, 50)} ${cell(times.cold, 95)} ${cell(times.warm, 50)} ${cell(times.warm, 95)}  ${[...shown].slice(0, 3).join(', ')}`
-		);
+		times.sort((a, b) => a - b);
+		all.push(...times);
+		const cell = (p: number) => percentile(times, p).toFixed(1).padStart(9);
+		console.log(`${scenario.label.padEnd(20)} ${cell(50)} ${cell(95)} ${cell(100)}  ${[...shown].slice(0, 3).join(', ')}`);
 	}
-	for (const list of Object.values(all)) list.sort((a, b) => a - b);
-	console.log(
-		`${'all'.padEnd(20)} ${percentile(all.cold, 50).toFixed(1).padStart(9)} ${percentile(all.cold, 95).toFixed(1).padStart(9)} ${percentile(all.warm, 50).toFixed(1).padStart(9)} ${percentile(all.warm, 95).toFixed(1).padStart(9)}`
-	);
+	all.sort((a, b) => a - b);
+	const cell = (p: number) => percentile(all, p).toFixed(1).padStart(9);
+	console.log(`${'all'.padEnd(20)} ${cell(50)} ${cell(95)} ${cell(100)}`);
 }
 
 await benchOnEngines(

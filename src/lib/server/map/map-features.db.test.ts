@@ -9,7 +9,10 @@ import { parseSearchParams } from '../search/inputs.ts';
 import { FIXTURE_SERVICES, fixtureId, loadSearchFixture } from '../search/search-fixture.ts';
 import { searchServices } from '../search/search-services.ts';
 import { MILAN_EXTENT, parseMapParams } from './inputs.ts';
-import { ClusterIndexCache, findMapFeatures, type MapPointFeature } from './map-features.ts';
+import { sql } from 'drizzle-orm';
+import { selectRows } from '../search/rows.ts';
+import { toPixel } from './grid.ts';
+import { CLUSTER_MAX_ZOOM, findMapFeatures, type MapClusterFeature, type MapPointFeature } from './map-features.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -33,7 +36,7 @@ async function searchIds(query: string): Promise<string[]> {
 async function mapFeatures(query: string) {
 	const parsed = parseMapParams(new URLSearchParams(query));
 	if (!parsed.ok) throw new Error(parsed.error.message);
-	return findMapFeatures(t.db, parsed.params, { now, cache: new ClusterIndexCache() });
+	return findMapFeatures(t.db, parsed.params, { now });
 }
 
 describe('findMapFeatures', () => {
@@ -96,5 +99,55 @@ describe('findMapFeatures', () => {
 		expect(world.bbox).toEqual([MILAN_EXTENT.west, MILAN_EXTENT.south, MILAN_EXTENT.east, MILAN_EXTENT.north]);
 		expect(world).toMatchObject({ clustered: true, total_in_view: located.size - 1 });
 		expect(world.features.length).toBeLessThan(located.size - 1);
+	});
+
+	it('stores each place at the pixel the grid code computes', async () => {
+		const points = await selectRows<{ latitude: number; longitude: number; x: number; y: number }>(
+			t.db,
+			sql`SELECT latitude, longitude, x, y FROM search_point`
+		);
+		expect(points.length).toBeGreaterThan(10);
+		for (const p of points) expect({ x: p.x, y: p.y }).toEqual(toPixel(p.longitude, p.latitude));
+	});
+
+	it('groups the whole city: counts add up, each centre inside its box, each group split by its zoom', async () => {
+		const city = await mapFeatures('zoom=9');
+		expect(city.clustered).toBe(true);
+		expect(city.features.length).toBeLessThan(located.size - 1);
+		const counted = city.features.reduce((n, f) => n + (f.properties.cluster ? f.properties.point_count : 1), 0);
+		expect(counted).toBe(city.total_in_view);
+		expect(city.total_in_view).toBe(located.size - 1);
+		const groups = city.features.filter((f): f is MapClusterFeature => f.properties.cluster);
+		expect(groups.some((g) => g.properties.expansion_zoom <= CLUSTER_MAX_ZOOM)).toBe(true);
+		for (const group of groups) {
+			const [w, s, e, n] = group.properties.bbox;
+			const [lon, lat] = group.geometry.coordinates;
+			expect(lon).toBeGreaterThanOrEqual(w);
+			expect(lon).toBeLessThanOrEqual(e);
+			expect(lat).toBeGreaterThanOrEqual(s);
+			expect(lat).toBeLessThanOrEqual(n);
+			const zoom = group.properties.expansion_zoom;
+			expect(zoom).toBeGreaterThan(9);
+			if (zoom > CLUSTER_MAX_ZOOM) continue; // places at one spot
+			// at the zoom it names, the group's places no longer share one cell
+			const box = [w - 1e-5, s - 1e-5, e + 1e-5, n + 1e-5].map((v) => v.toFixed(6)).join(',');
+			const inside = await mapFeatures(`bbox=${box}&zoom=${zoom}`);
+			expect(inside.features.length).toBeGreaterThan(1);
+			expect(inside.total_in_view).toBe(group.properties.point_count);
+		}
+	});
+
+	it('keeps a group whole on the edge of the view, and counts in view only the places inside it', async () => {
+		// the fixture's places sit at the nine municipi's centres: at zoom 9 they share a few cells
+		const city = await mapFeatures('zoom=9');
+		const group = city.features.find(
+			(f): f is MapClusterFeature => f.properties.cluster && f.properties.bbox[0] < f.properties.bbox[2]
+		)!;
+		const [w, s, e, n] = group.properties.bbox;
+		// a view covering only the western part of the group's box
+		const cut = await mapFeatures(`bbox=${[w - 0.05, s, (w + e) / 2, n].map((v) => v.toFixed(6)).join(',')}&zoom=9`);
+		const same = cut.features.find((f) => f.id === group.id) as MapClusterFeature | undefined;
+		expect(same?.properties.point_count).toBe(group.properties.point_count);
+		expect(cut.total_in_view).toBeLessThanOrEqual(group.properties.point_count);
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * Reads of the map: the located places of the services a search matches, and the details
- * shown for the points in view. Matching is the search engine's own (`buildQuery` of
+ * Reads of the map: the located places of the services a search matches, grouped on the grid,
+ * and the details shown for the single places in view. Matching is the search engine's own (`buildQuery` of
  * search-services.ts): the same text, thesaurus, typo correction and filters as /cerca.
  */
 import { sql } from 'drizzle-orm';
@@ -11,54 +11,76 @@ import { selectRows } from '../search/rows.ts';
 import { buildQuery } from '../search/search-services.ts';
 import { distanceKm } from '../search/inputs.ts';
 import type { SearchParams } from '../search/types.ts';
+import { alignToCells, pixelsToBbox, viewPixels } from './grid.ts';
 import type { Bbox } from './inputs.ts';
 
 /**
- * One place of a matching service, identified by its service_at_location id (a location may
- * host several services): a service with three sites gives three.
+ * The places of a search in a view, grouped by grid cell (grid.ts): how many, how many inside
+ * the view itself, their mean position and box, and the place's id when a cell holds one. With
+ * `shift` null every place is its own row (past the last zoom with groups).
  */
-export type MapPlace = { id: string; lat: number; lon: number };
+export type MapCell = {
+	n: number;
+	in_view: number;
+	lat: number;
+	lon: number;
+	south: number;
+	north: number;
+	west: number;
+	east: number;
+	/** The place (service_at_location id) when the cell holds only one. */
+	place_id: string | null;
+};
 
 /**
- * Every located place, inside `view`, of the active services matching `params`: a service
- * counts as it does in /cerca's total (text and every filter), whatever its rank. The places
- * travel as one text value ("id lat lon,…"): with 100,000 rows PGlite's per-row cost is most of
- * the time otherwise. A small view is found through the GiST index of locations (the circle
- * around the view, then the box); a large one reads the matching places in full.
+ * Every located place, in the cells the view touches, of the active services matching `params`
+ * (text and every filter, as /cerca counts them, whatever their rank), grouped on the grid in
+ * one pass over search_point, which carries each service's filter columns and each place's
+ * pixel: no join but the text's, which only reads the GIN index of the documents and their
+ * matching rows. A small view is found through the GiST index of the points instead of a scan.
  */
-export async function selectMapPlaces(
+export async function selectMapCells(
 	db: DbOrTx,
 	params: SearchParams,
 	clock: RomeClock,
 	view: Bbox,
-	{ small = false }: { small?: boolean } = {}
-): Promise<MapPlace[]> {
+	{ shift, small }: { shift: number | null; small: boolean }
+): Promise<MapCell[]> {
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const q = buildQuery(params, plan, clock);
 	if (q.empty) return [];
 	const f = q.filters;
-	const centre = { lat: (view.south + view.north) / 2, lon: (view.west + view.east) / 2 };
-	const halfDiagonalMeters = distanceKm(centre, { lat: view.north, lon: view.east }) * 1000 + 1;
-	const circle = small
-		? sql`AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${halfDiagonalMeters}::float8)
-				@> ll_to_earth(l.latitude, l.longitude)`
+	const inView = viewPixels(view);
+	const box = shift === null ? inView : alignToCells(inView, shift);
+	const text = plan?.retrieval
+		? sql`AND e.service_id IN (SELECT t.service_id FROM search_entry t WHERE t.document @@ ${plan.retrieval}::tsquery)`
 		: sql``;
-	const [row] = await selectRows<{ places: string | null }>(
-		db,
-		sql`${q.ctes.length > 0 ? sql`WITH ${sql.join(q.ctes, sql`, `)}` : sql``}
-			SELECT string_agg(sal.id::text || ' ' || l.latitude::text || ' ' || l.longitude::text, ',') AS places
-			FROM ${q.from}
-			JOIN service_at_location sal ON sal.service_id = e.service_id
-			JOIN location l ON l.id = sal.location_id
-			WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
-				AND l.latitude BETWEEN ${view.south}::float8 AND ${view.north}::float8
-				AND l.longitude BETWEEN ${view.west}::float8 AND ${view.east}::float8
-				${circle}`
-	);
-	if (!row?.places) return [];
-	return row.places.split(',').map((place) => {
-		const [id, lat, lon] = place.split(' ');
-		return { id: id!, lat: Number(lat), lon: Number(lon) };
+	const reach = pixelsToBbox(box);
+	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
+	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
+	const circle = small
+		? sql`AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${halfDiagonalMeters}::float8) @> e.earth`
+		: sql``;
+	const groups = shift === null ? sql`e.place_id` : sql`e.x >> ${shift}::int, e.y >> ${shift}::int`;
+	return db.transaction(async (tx) => {
+		// one core groups a city's places faster than two workers and their start (measured on
+		// PostgreSQL 15, 2 cores: 37 ms against 66 ms for 98,000 places)
+		await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+		return selectRows<MapCell>(
+			tx,
+			sql`${q.ctes.length > 0 ? sql`WITH ${sql.join(q.ctes, sql`, `)}` : sql``}
+			SELECT count(*)::int AS n,
+				count(*) FILTER (WHERE e.x BETWEEN ${inView.x0}::int AND ${inView.x1}::int
+					AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
+				avg(e.latitude) AS lat, avg(e.longitude) AS lon,
+				min(e.latitude) AS south, max(e.latitude) AS north, min(e.longitude) AS west, max(e.longitude) AS east,
+				CASE WHEN count(*) = 1 THEN min(e.place_id::text) END AS place_id
+			FROM search_point e${q.join}
+			WHERE e.active ${text} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
+				AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
+				${circle}
+			GROUP BY ${groups}`
+		);
 	});
 }
 

@@ -30,7 +30,7 @@ export const placesPaths: OpenApiPart = {
 				'x-example-query': '?area=sostegno-a-casa&zoom=12',
 				summary: 'I luoghi dei servizi trovati, in un riquadro della mappa',
 				description:
-					'I luoghi (sedi) dei servizi che la ricerca con gli stessi parametri di /api/search troverebbe, dentro il riquadro `bbox`, in GeoJSON. Quando nel riquadro cadono molti luoghi, quelli vicini sullo schermo sono raggruppati (cluster) con il loro numero e lo zoom che li separa. Un riquadro più grande di Milano, anche il mondo intero, è ridotto alla città.',
+					'I luoghi (sedi) dei servizi che la ricerca con gli stessi parametri di /api/search troverebbe, dentro il riquadro `bbox`, in GeoJSON. Quando nel riquadro cadono molti luoghi, quelli vicini sullo schermo sono raggruppati (cluster) con il loro numero, il riquadro che li contiene e lo zoom che li separa; un gruppo sul bordo del riquadro arriva intero (i suoi luoghi fuori dal riquadro non contano in `total_in_view`). Un riquadro più grande di Milano, anche il mondo intero, è ridotto alla città.',
 				parameters: [
 					...searchParameters.filter((p) => p.name !== 'page' && p.name !== 'per_page'),
 					query('bbox', `Il riquadro "ovest,sud,est,nord" in gradi (predefinito: tutta Milano, ${extent}).`, { type: 'string' }, '9.15,45.45,9.22,45.49'),

@@ -112,6 +112,8 @@ export type BuiltQuery = {
 	ctes: SQL[];
 	/** FROM search_entry e (search_filter_entry e without text) [JOIN near]. */
 	from: SQL;
+	/** The join to the services near the point, empty without one (the map joins it to its points). */
+	join: SQL;
 	/** Conditions every row must meet: active, and the text when there is one. */
 	where: SQL;
 	filters: { area: SQL; audience: SQL; municipio: SQL; free: SQL; openNow: SQL };
@@ -164,6 +166,7 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		plan,
 		ctes,
 		from: sql`${entries}${nearJoin}`,
+		join: nearJoin,
 		where: plan?.retrieval ? sql`e.active AND e.document @@ ${plan.retrieval}::tsquery` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
 		openNow,

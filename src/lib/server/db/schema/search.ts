@@ -70,14 +70,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /** earthdistance's point on the Earth's surface (a cube in metres from the centre). */
 const earth = customType<{ data: string }>({ dataType: () => 'earth' });
 
-/** What search filters, orders and counts on, per service (see searchEntry and searchFilterEntry). */
-const entryColumns = () => ({
-	serviceId: uuid('service_id')
-		.primaryKey()
-		.references(() => service.id, { onDelete: 'cascade' }),
+/** What the filters of a search read: the same on a service's entry and on each of its places. */
+const filterColumns = () => ({
 	active: boolean('active').notNull(),
-	/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
-	signature: bigint('signature', { mode: 'number' }).notNull(),
 	/** Area and sub-category codes, parents of sub-categories included. */
 	areaCodes: text('area_codes').array().notNull(),
 	audienceCodes: text('audience_codes').array().notNull(),
@@ -87,7 +82,17 @@ const entryColumns = () => ({
 	/** Weekly opening of the schedules without validity dates. */
 	openWeek: int4multirange('open_week').notNull(),
 	/** Some schedule has validity dates: "open now" must also look at search_dated_opening. */
-	datedSchedules: boolean('dated_schedules').notNull(),
+	datedSchedules: boolean('dated_schedules').notNull()
+});
+
+/** What search filters, orders and counts on, per service (see searchEntry and searchFilterEntry). */
+const entryColumns = () => ({
+	serviceId: uuid('service_id')
+		.primaryKey()
+		.references(() => service.id, { onDelete: 'cascade' }),
+	...filterColumns(),
+	/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
+	signature: bigint('signature', { mode: 'number' }).notNull(),
 	/** The name, lower case and unaccented: the order of a browse. */
 	sortKey: text('sort_key').notNull(),
 	/** A general information desk (orientation to social services, information desks). */
@@ -140,7 +145,9 @@ export const searchDatedOpening = pgTable(
 /**
  * Where each service is: one row per service and located place, with the point precomputed, so
  * "near me" reads one narrow table through its GiST index instead of computing the point of
- * every location and joining through service_at_location. Kept by refreshSearchDocuments().
+ * every location and joining through service_at_location; and with the service's filter columns
+ * and the place's position in map pixels, so the map groups the places of a search on a grid in
+ * one pass over this table (map/queries.ts). Kept by refreshSearchDocuments().
  */
 export const searchPoint = pgTable(
 	'search_point',
@@ -151,9 +158,15 @@ export const searchPoint = pgTable(
 		locationId: uuid('location_id')
 			.notNull()
 			.references(() => location.id, { onDelete: 'cascade' }),
+		/** The service_at_location of the pair (the first, should there be two): the map's place id. */
+		placeId: uuid('place_id').notNull(),
 		earth: earth('earth').notNull(),
 		latitude: doublePrecision('latitude').notNull(),
-		longitude: doublePrecision('longitude').notNull()
+		longitude: doublePrecision('longitude').notNull(),
+		/** Web Mercator pixel of the place on 256-pixel tiles at zoom 22 (2^30 pixels around the world). */
+		x: integer('x').notNull(),
+		y: integer('y').notNull(),
+		...filterColumns()
 	},
 	(t) => [
 		primaryKey({ columns: [t.serviceId, t.locationId] }),
