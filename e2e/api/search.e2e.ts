@@ -37,7 +37,7 @@ async function search(query: string): Promise<SearchBody> {
 function assertSearchBody(body: unknown): asserts body is SearchBody {
 	const b = body as SearchBody;
 	expect(Object.keys(b).sort()).toEqual(
-		['corrected_query', 'facets', 'page', 'per_page', 'results', 'total'].sort()
+		['corrected_query', 'estimated', 'facets', 'page', 'per_page', 'results', 'total'].sort()
 	);
 	expect(Number.isInteger(b.total) && b.total >= 0).toBe(true);
 	expect(Number.isInteger(b.page) && b.page >= 1).toBe(true);

@@ -34,7 +34,7 @@ describe('GET /api/map', () => {
 			const [lon, lat] = f.geometry.coordinates;
 			if (f.properties.cluster) {
 				// a group on the edge of the view comes whole: its box meets the view
-				const [w, s, e, n] = f.properties.bbox as number[];
+				const [w, s, e, n] = f.properties.bbox as [number, number, number, number];
 				expect(w <= view[2] && e >= view[0] && s <= view[3] && n >= view[1], `${f.properties.bbox}`).toBe(true);
 				continue;
 			}

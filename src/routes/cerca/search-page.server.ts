@@ -54,6 +54,7 @@ async function searchPageData(
 		areas: help ? areaLinks(lang) : [],
 		search: {
 			total: outcome.total,
+			estimated: outcome.estimated,
 			page: outcome.page,
 			perPage: outcome.perPage,
 			totalPages: Math.max(1, Math.ceil(outcome.total / outcome.perPage)),

@@ -15,6 +15,7 @@ const it = {
 	'search.submit': 'Cerca',
 	'count.found.one': '1 servizio trovato',
 	'count.found.other': '{n} servizi trovati',
+	'count.found.about': 'Circa {n} servizi trovati',
 	'count.for': 'per «{q}»',
 	'count.none': 'Nessun servizio trovato',
 	'count.status': '{count}. Pagina {page} di {pages}.',
@@ -99,6 +100,7 @@ const en: Record<SearchMessageKey, string> = {
 	'search.submit': 'Search',
 	'count.found.one': '1 service found',
 	'count.found.other': '{n} services found',
+	'count.found.about': 'About {n} services found',
 	'count.for': 'for “{q}”',
 	'count.none': 'No services found',
 	'count.status': '{count}. Page {page} of {pages}.',
@@ -178,8 +180,9 @@ export function st(lang: Lang, key: SearchMessageKey, params: Record<string, str
 	return interpolate(dictionaries[lang][key], params);
 }
 
-/** "23 servizi trovati" / "1 servizio trovato" / "Nessun servizio trovato". */
-export function foundCount(lang: Lang, n: number): string {
+/** "23 servizi trovati" / "1 servizio trovato" / "Nessun servizio trovato"; "Circa 25.000 servizi trovati" when estimated. */
+export function foundCount(lang: Lang, n: number, estimated = false): string {
 	if (n === 0) return st(lang, 'count.none');
+	if (estimated) return st(lang, 'count.found.about', { n: formatCount(lang, n) });
 	return st(lang, n === 1 ? 'count.found.one' : 'count.found.other', { n: formatCount(lang, n) });
 }

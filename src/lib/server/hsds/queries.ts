@@ -138,12 +138,13 @@ function serviceConditions(q: ServiceFilters): SQL {
 
 /**
  * Every published service matching `search`, most relevant first: the search engine's ranking
- * (first the top hundred, all of them only when there are more).
+ * (first the top hundred, all of them only when there are more), counted exactly: a machine pages
+ * by these totals.
  */
 async function rankServices(db: DbOrTx, search: string): Promise<string[]> {
-	const first = await searchServices(db, defaultSearchParams({ q: search, perPage: 100 }));
+	const first = await searchServices(db, defaultSearchParams({ q: search, perPage: 100 }), { exact: true });
 	if (first.total <= first.hits.length) return first.hits.map((h) => h.id);
-	const all = await searchServices(db, defaultSearchParams({ q: search, perPage: first.total }));
+	const all = await searchServices(db, defaultSearchParams({ q: search, perPage: first.total }), { exact: true });
 	return all.hits.map((h) => h.id);
 }
 
@@ -167,7 +168,9 @@ async function pageOfServiceIds(db: DbOrTx, q: ServicesQuery): Promise<{ ids: st
 	const filtered = q.taxonomyTermId || q.taxonomyId || q.organizationId || q.modifiedAfter;
 	if (q.search && !filtered) {
 		// the engine's own page: it ranks only as far as the page needs
-		const found = await searchServices(db, defaultSearchParams({ q: q.search, page: q.page, perPage: q.perPage }));
+		const found = await searchServices(db, defaultSearchParams({ q: q.search, page: q.page, perPage: q.perPage }), {
+			exact: true
+		});
 		return { ids: found.hits.map((h) => h.id), total: found.total };
 	}
 	if (q.search) {

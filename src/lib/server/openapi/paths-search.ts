@@ -107,9 +107,14 @@ export const searchPaths: OpenApiPart = {
 		schemas: {
 			SearchResponse: {
 				type: 'object',
-				required: ['total', 'page', 'per_page', 'results', 'facets', 'corrected_query'],
+				required: ['total', 'estimated', 'page', 'per_page', 'results', 'facets', 'corrected_query'],
 				properties: {
 					total: { type: 'integer', description: 'Servizi trovati in tutto.' },
+					estimated: {
+						type: 'boolean',
+						description:
+							'Vero quando la ricerca raggiunge più di 5.000 servizi: `total` e i conteggi dei filtri sono stime, contate su un campione e arrotondate a due cifre significative (24.479 → 24.000). Altrimenti sono esatti.'
+					},
 					page: { type: 'integer' },
 					per_page: { type: 'integer' },
 					results: {

@@ -17,6 +17,8 @@ export type SearchApiResult = {
 
 export type SearchApiResponse = {
 	total: number;
+	/** `total` and the facet counts are estimates (more than 5,000 services reached). */
+	estimated: boolean;
 	page: number;
 	per_page: number;
 	results: SearchApiResult[];
@@ -31,6 +33,7 @@ export type SearchApiResponse = {
 export function toSearchApiResponse(outcome: SearchOutcome): SearchApiResponse {
 	return {
 		total: outcome.total,
+		estimated: outcome.estimated,
 		page: outcome.page,
 		per_page: outcome.perPage,
 		results: outcome.hits.map((h) => ({

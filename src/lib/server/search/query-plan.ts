@@ -27,6 +27,8 @@ export type QueryPlan = {
 	groups: Group[];
 	/** A tsquery (text form, only sanitised stems) selecting candidates; null when nothing can match. */
 	retrieval: string | null;
+	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
+	candidates: number;
 	correctedQuery: string | null;
 };
 
@@ -200,7 +202,7 @@ export function buildQueryPlan(input: {
 		.filter((g) => g.alternatives.length > 0);
 	return {
 		groups,
-		retrieval: retrievalQuery(groups, total),
+		...retrievalQuery(groups, total),
 		correctedQuery: correctedText(input.query, tokens)
 	};
 }
@@ -237,8 +239,8 @@ export function alternativeRankQuery(a: Alternative): string {
  * the services selects nothing when another group can; lighter alternatives that common never
  * select. On a small directory the budget never binds.
  */
-function retrievalQuery(groups: Group[], total: number): string | null {
-	if (groups.length === 0) return null;
+function retrievalQuery(groups: Group[], total: number): { retrieval: string | null; candidates: number } {
+	if (groups.length === 0) return { retrieval: null, candidates: 0 };
 	const weightOf = new Map<Alternative, number>();
 	for (const g of groups) for (const a of g.alternatives) weightOf.set(a, g.weight * a.factor * a.idf);
 	const byWeight = (x: Alternative, y: Alternative) => weightOf.get(y)! - weightOf.get(x)!;
@@ -255,7 +257,7 @@ function retrievalQuery(groups: Group[], total: number): string | null {
 		chosen.push(a);
 		estimate += a.documents;
 	}
-	return [...new Set(chosen.map(alternativeQuery))].join(' | ');
+	return { retrieval: [...new Set(chosen.map(alternativeQuery))].join(' | '), candidates: estimate };
 }
 
 function correctedText(query: string, tokens: AnalysedToken[]): string | null {

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '#tests/db.ts';
 import { toSearchApiResponse } from './api-response.ts';
 import { defaultSearchParams, parseSearchParams } from './inputs.ts';
 import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
-import { searchServices } from './search-services.ts';
+import { SCORING, searchServices } from './search-services.ts';
 import type { SearchOutcome, SearchParams } from './types.ts';
 
 let t: TestDb;
@@ -258,7 +258,7 @@ describe('API shape', () => {
 		const m1 = FIXTURE_PLACES[1]!;
 		const outcome = await search({ q: 'assistente sociale', near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 });
 		const body = toSearchApiResponse(outcome);
-		expect(Object.keys(body).sort()).toEqual(['corrected_query', 'facets', 'page', 'per_page', 'results', 'total']);
+		expect(Object.keys(body).sort()).toEqual(['corrected_query', 'estimated', 'facets', 'page', 'per_page', 'results', 'total']);
 		expect(body.results[0]).toEqual({
 			id: fixtureId('servizio-sociale'),
 			name: 'Servizio Sociale Professionale Territoriale Municipio 1',
@@ -272,3 +272,75 @@ describe('API shape', () => {
 		expect(body.facets.area).toMatchObject({ informazioni: 1, 'orientamento-servizi-sociali': 1 });
 	});
 });
+
+describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo services)', () => {
+	const m1 = FIXTURE_PLACES[1]!;
+	const searches: Partial<SearchParams>[] = [
+		{},
+		{ area: 'sostegno-a-casa' },
+		{ q: 'nido' },
+		{ q: "soldi per l'affitto", free: true },
+		{ q: 'assistenza', municipio: 3 },
+		{ openNow: true },
+		{ q: 'assistenza', openNow: true, free: true },
+		{ near: { lat: m1.lat, lon: m1.lon }, radiusKm: 3 },
+		{ near: { lat: m1.lat, lon: m1.lon }, radiusKm: 3, free: true },
+		{ q: 'assistente sociale', near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 },
+		{ near: { lat: m1.lat, lon: m1.lon } }
+	];
+	const estimated = (overrides: Partial<SearchParams>, estimation: { exactUpTo: number; sampleSize: number }) =>
+		searchServices(t.db, defaultSearchParams({ perPage: 100, ...overrides }), {
+			now: WEDNESDAY_MORNING,
+			cache: false,
+			estimation
+		});
+
+	it.each(searches.map((s) => [JSON.stringify(s), s] as const))(
+		'with every row in the sample, counts and ranks %s as the exact search does',
+		async (_, overrides) => {
+			const exact = await search(overrides);
+			const whole = await estimated(overrides, { exactUpTo: 0, sampleSize: 1_000_000 });
+			expect(exact.estimated).toBe(false);
+			expect(whole.estimated).toBe(true);
+			expect(whole.total).toBe(exact.total);
+			expect(whole.facets).toEqual(exact.facets);
+			expect(keys(whole)).toEqual(keys(exact));
+		}
+	);
+
+	it('finds something for those searches (the comparison is not of empty lists)', async () => {
+		for (const overrides of searches) expect((await search(overrides)).total, JSON.stringify(overrides)).toBeGreaterThan(0);
+	});
+
+	it('scales a partial sample up, rounds it, and gives the same figures every time', async () => {
+		const exact = await search({});
+		const first = await estimated({}, { exactUpTo: 0, sampleSize: 30 });
+		const again = await estimated({}, { exactUpTo: 0, sampleSize: 30 });
+		expect(first.estimated).toBe(true);
+		// a browse counts everything from the kept signature counts but who is open now
+		expect(first.total).toBe(Number(exact.total.toPrecision(2)));
+		expect(first.facets.openNow).toBeGreaterThan(0);
+		expect(again.facets).toEqual(first.facets);
+		const text = await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10 });
+		expect(text.estimated).toBe(true);
+		expect(text.total).toBeGreaterThan(0);
+		expect(text.hits.length).toBeGreaterThan(0);
+		expect((await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10 })).total).toBe(text.total);
+	});
+
+	it('draws the pool of a common word from names, keywords and categories when they fill it', async () => {
+		const poolSize = SCORING.exactlyRanked;
+		SCORING.exactlyRanked = 2;
+		try {
+			const exact = await search({ q: 'nido', perPage: 2 });
+			const fromHeads = await estimated({ q: 'nido', perPage: 2 }, { exactUpTo: 0, sampleSize: 1_000_000 });
+			expect(keys(fromHeads)).toEqual(keys(exact));
+			// the second page needs more than the pool: the services matching in a description join
+			const deeper = await estimated({ q: 'nido', perPage: 2, page: 3 }, { exactUpTo: 0, sampleSize: 1_000_000 });
+			expect(keys(deeper)).toEqual(keys(await search({ q: 'nido', perPage: 2, page: 3 })));
+		} finally {
+			SCORING.exactlyRanked = poolSize;
+		}
+	});
+});
+

@@ -33,29 +33,44 @@ export const SCORING = {
 	exactlyRanked: 300
 };
 
+/**
+ * Counts are exact while a search can reach at most `exactUpTo` services. One that may reach
+ * more (a common word, "open now" across the city) counts on a block sample of the entries
+ * sized to hold about `sampleSize` of its candidates, scaled up and rounded to two significant
+ * figures (SearchOutcome.estimated); its text ranks its pool from the names, keywords and
+ * categories of the matches (search_filter_entry.head) when they are enough to fill it. On a
+ * city's directory (under 2,000 services in Milan) every count is exact; at 100,000 services
+ * counting 24,000 matches of "nido" exactly reads all of them (docs/search.md, Speed).
+ * Searches near a point count exactly.
+ */
+export const ESTIMATION = { exactUpTo: 5000, sampleSize: 2000 };
+export type Estimation = typeof ESTIMATION;
+
 const SUMMARY_LENGTH = 220;
 
 export async function searchServices(
 	db: DbOrTx,
 	params: SearchParams,
-	options: { now?: Date; cache?: boolean } = {}
+	options: { now?: Date; cache?: boolean; exact?: boolean; estimation?: Estimation } = {}
 ): Promise<SearchOutcome> {
 	const clock = romeClock(options.now ?? new Date());
 	const useCache = options.cache ?? readSearchCacheEnabled();
+	const estimation = options.exact ? null : (options.estimation ?? ESTIMATION);
 	const version = useCache ? await readSearchVersion(db) : 0;
-	const key = cacheKey(params, clock);
+	const key = cacheKey(params, clock, estimation);
 	const window = params.page * params.perPage;
 	let found = useCache ? cacheFor<Found>(db).get(version, key) : undefined;
 	if (!found || !covers(found, window)) {
-		found = await find(db, params, clock, window);
+		found = await find(db, params, clock, window, estimation);
 		if (useCache) cacheFor<Found>(db).set(version, key, found);
 	}
-	const { total, facets } = countFacets(found.signatures, params);
+	const { total, facets } = countFacets(found.signatures, params, found.estimated);
 	if (found.openNow !== null) facets.openNow = found.openNow;
 	const offset = (params.page - 1) * params.perPage;
 	const ranked = found.pool.slice(offset, window);
 	return {
 		total,
+		estimated: found.estimated,
 		page: params.page,
 		perPage: params.perPage,
 		hits: await loadHits(db, ranked, params),
@@ -74,14 +89,17 @@ type Found = {
 	signatures: SignatureRow[];
 	/** The open-now count when counted apart (a browse). */
 	openNow: number | null;
+	/** The counts come from a sample (see ESTIMATION). */
+	estimated: boolean;
 	correctedQuery: string | null;
 };
 
 const covers = (found: Found, window: number) => found.complete || found.pool.length >= window;
 
 /** Everything the result depends on but the page (and the clock's minute, for "open now"). */
-const cacheKey = (params: SearchParams, clock: RomeClock) =>
+const cacheKey = (params: SearchParams, clock: RomeClock, estimation: Estimation | null) =>
 	JSON.stringify([
+		estimation,
 		params.q,
 		params.area,
 		params.audience,
@@ -94,26 +112,81 @@ const cacheKey = (params: SearchParams, clock: RomeClock) =>
 		clock.minuteOfWeek
 	]);
 
-async function find(db: DbOrTx, params: SearchParams, clock: RomeClock, window: number): Promise<Found> {
+async function find(
+	db: DbOrTx,
+	params: SearchParams,
+	clock: RomeClock,
+	window: number,
+	estimation: Estimation | null
+): Promise<Found> {
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const query = buildQuery(params, plan, clock);
 	const correctedQuery = plan?.correctedQuery ?? null;
-	if (query.empty) return { pool: [], complete: true, signatures: [], openNow: null, correctedQuery };
-	const browsing = !plan && !params.near && !params.openNow;
-	return {
-		...(browsing ? await browse(db, query, window) : await search(db, query, params, window)),
-		correctedQuery
-	};
+	if (query.empty) return { pool: [], complete: true, signatures: [], openNow: null, estimated: false, correctedQuery };
+	if (!plan && !params.near && !params.openNow) return { ...(await browse(db, query, params, window, estimation)), correctedQuery };
+	const fraction = estimation ? await sampleFractionOf(db, estimation, params, plan) : null;
+	const matches = fraction ? await estimate(db, query, params, window, fraction) : await search(db, query, params, window);
+	return { ...matches, correctedQuery };
+}
+
+/** The municipi together (ISTAT), km². */
+const MILAN_AREA_KM2 = 181.67;
+/** The share of the city a search near a point covers, as if services were spread evenly. */
+const shareOfCity = (params: SearchParams) =>
+	params.near && params.radiusKm !== null ? Math.min(1, (Math.PI * params.radiusKm ** 2) / MILAN_AREA_KM2) : 1;
+
+/** The share of the entries to sample for a search that may reach `candidates` services, or null to count them all. */
+export function sampleFraction(estimation: Estimation, candidates: number): number | null {
+	return candidates > estimation.exactUpTo ? Math.min(1, estimation.sampleSize / candidates) : null;
+}
+
+/**
+ * Whether to count a search on a sample, and how large a one: by the services its words may
+ * reach, within the share of the city its radius covers. Near a point the set of places within
+ * the radius is what the exact count reads first, so a large one is sampled too, even for rare
+ * words.
+ */
+async function sampleFractionOf(
+	db: DbOrTx,
+	estimation: Estimation,
+	params: SearchParams,
+	plan: QueryPlan | null
+): Promise<number | null> {
+	const directory = await countDirectory(db);
+	const share = shareOfCity(params);
+	const reach = (plan ? Math.min(plan.candidates, directory) : directory) * share;
+	if (params.near && directory * share > estimation.exactUpTo) return Math.min(1, estimation.sampleSize / Math.max(reach, 1));
+	return sampleFraction(estimation, reach);
+}
+
+/** The active services, as the vocabulary's last refresh counted them. */
+async function countDirectory(db: DbOrTx): Promise<number> {
+	const [row] = await selectRows<{ n: number }>(db, sql`SELECT documents AS n FROM search_corpus WHERE id = 1`);
+	return row?.n ?? 0;
 }
 
 export type BuiltQuery = {
 	plan: QueryPlan | null;
 	/** Common table expressions the other parts rely on (the services near the point). */
 	ctes: SQL[];
-	/** FROM search_entry e (search_filter_entry e without text) [JOIN near]. */
+	/** search_entry, or search_filter_entry without text. */
+	table: SQL;
+	/** FROM search_entry e (search_filter_entry e without text) [JOIN near]; within a radius without text, near e. */
 	from: SQL;
 	/** The join to the services near the point, empty without one (the map joins it to its points). */
 	join: SQL;
+	/** The straight-line distance to the point of the nearest place (NULL without a point). */
+	chord: SQL;
+	/** A place (search_point under that alias) lies within the radius; true without one. */
+	within: (place: SQL) => SQL;
+	/**
+	 * The same as conditions on one entry e, for the reads that do not build the near set (a
+	 * sample, a pool): its service has a place within the radius; the chord to its nearest place.
+	 */
+	nearRow: SQL;
+	nearChord: SQL;
+	/** The point searched near, as an earth value. */
+	origin: SQL | null;
 	/** Conditions every row must meet: active, and the text when there is one. */
 	where: SQL;
 	filters: { area: SQL; audience: SQL; municipio: SQL; free: SQL; openNow: SQL };
@@ -129,20 +202,24 @@ const withClause = (ctes: SQL[]) => (ctes.length > 0 ? sql`WITH ${sql.join(ctes,
 export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: RomeClock): BuiltQuery {
 	const near = params.near;
 	const radiusMeters = (params.radiusKm ?? MAX_RADIUS_KM) * 1000;
+	const text = Boolean(plan?.retrieval);
+	// within a radius and without text, the places carry all the entry values search needs: the
+	// nearest place of each service is its entry, no join to the entries
+	const placesAlone = near !== null && params.radiusKm !== null && !text;
 	const ctes = near
 		? [
 				// the GiST index of the search points finds the box around the circle, the straight-line
 				// (chord) distance trims it to the circle; great-circle distances are computed only
 				// for the results shown (see chordToKm), which saves a trigonometric call per point
 				sql`near AS (
-				SELECT service_id, min(chord) AS chord
+				SELECT DISTINCT ON (service_id) *
 				FROM (
-					SELECT p.service_id, cube_distance(${origin(near)}, p.earth) AS chord
+					SELECT p.service_id, cube_distance(${origin(near)}, p.earth) AS chord${placesAlone ? sql`, ${ENTRY_VALUES}` : sql``}
 					FROM search_point p
 					WHERE earth_box(${origin(near)}, ${radiusMeters}::float8) @> p.earth
 				) located
 				WHERE chord <= ${radiusToChord(radiusMeters)}::float8
-				GROUP BY service_id
+				ORDER BY service_id, chord
 			)`
 			]
 		: [];
@@ -161,18 +238,41 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 			AND o.week @> ${clock.minuteOfWeek}::int
 	)))`;
 	// without text nothing needs the document: the narrow copy of the entries is a quarter of the pages
-	const entries = plan?.retrieval ? sql`search_entry e` : sql`search_filter_entry e`;
+	const table = text ? sql`search_entry` : sql`search_filter_entry`;
+	const within = (place: SQL) =>
+		near && params.radiusKm !== null
+			? sql`earth_box(${origin(near)}, ${radiusMeters}::float8) @> ${place}.earth
+				AND cube_distance(${origin(near)}, ${place}.earth) <= ${radiusToChord(radiusMeters)}::float8`
+			: TRUE;
 	return {
 		plan,
 		ctes,
-		from: sql`${entries}${nearJoin}`,
+		table,
+		from: placesAlone ? sql`near e` : sql`${table} e${nearJoin}`,
 		join: nearJoin,
-		where: plan?.retrieval ? sql`e.active AND e.document @@ ${plan.retrieval}::tsquery` : sql`e.active`,
+		chord: placesAlone ? sql`e.chord` : near ? sql`near.chord` : sql`NULL::float8`,
+		within,
+		nearRow:
+			near && params.radiusKm !== null
+				? sql`EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id AND ${within(sql`p`)})`
+				: TRUE,
+		nearChord: near
+			? sql`(SELECT min(cube_distance(${origin(near)}, p.earth)) FROM search_point p WHERE p.service_id = e.service_id)`
+			: sql`NULL::float8`,
+		origin: near ? origin(near) : null,
+		where: text ? sql`e.active AND e.document @@ ${plan!.retrieval}::tsquery` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
 		openNow,
 		empty: plan !== null && !plan.retrieval
 	};
 }
+
+/** The columns search reads of an entry, as search_point repeats them for each place. */
+const ENTRY_VALUES = sql.raw(
+	['active', 'area_codes', 'audience_codes', 'municipi', 'free', 'open_week', 'dated_schedules', 'signature', 'sort_key', 'general_desk']
+		.map((c) => `p.${c}`)
+		.join(', ')
+);
 
 /** The filters on search_entry e but "open now", which needs the clock. */
 function filtersOf(params: SearchParams) {
@@ -221,90 +321,99 @@ type Matches = Omit<Found, 'correctedQuery'>;
 
 /**
  * No text, no place, no opening filter: the pool walks the name index, the facets come from the
- * per-signature counts the triggers keep, and only "open now" is counted over the services.
+ * per-signature counts the triggers keep, and only "open now" is counted over the services (on a
+ * sample when the filters leave more than ESTIMATION.exactUpTo).
  */
-async function browse(db: DbOrTx, q: BuiltQuery, window: number): Promise<Matches> {
+async function browse(
+	db: DbOrTx,
+	q: BuiltQuery,
+	params: SearchParams,
+	window: number,
+	estimation: Estimation | null
+): Promise<Matches> {
 	const f = q.filters;
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
-	const [pool, signatures, open] = await Promise.all([
+	const signatures = (
+		await selectRows<SignatureText>(
+			db,
+			sql`SELECT ${SIGNATURE_CODES}, s.free, NULL::boolean AS open_now, s.services AS n
+				FROM search_signature s WHERE s.services > 0`
+		)
+	).map(fromText);
+	const fraction = estimation ? sampleFraction(estimation, countFacets(signatures, params, false).total) : null;
+	const entries = fraction ? sampled(q, fraction) : q.from;
+	const [pool, open] = await Promise.all([
 		selectRows<RankedRow>(
 			db,
 			sql`SELECT e.service_id, NULL::float8 AS km FROM ${q.from}
 				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free}
 				ORDER BY e.sort_key, e.service_id LIMIT ${poolSize}`
 		),
-		selectRows<SignatureText>(
-			db,
-			sql`SELECT ${SIGNATURE_CODES}, s.free, NULL::boolean AS open_now, s.services AS n
-				FROM search_signature s WHERE s.services > 0`
-		),
 		selectRows<{ n: number }>(
 			db,
-			sql`SELECT count(*)::int AS n FROM ${q.from}
+			sql`SELECT count(*)::int AS n FROM ${entries}
 				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${q.openNow}`
 		)
 	]);
+	const openNow = open[0]?.n ?? 0;
 	return {
 		pool,
 		complete: pool.length < poolSize,
-		signatures: signatures.map(fromText),
-		openNow: open[0]?.n ?? 0
+		signatures,
+		openNow: fraction ? roundEstimate(openNow / fraction) : openNow,
+		estimated: fraction !== null
 	};
 }
 
+/** The entries of a browse on a row sample of `fraction` of the table (the same rows every time). */
+const sampled = (q: BuiltQuery, fraction: number) =>
+	sql`${q.table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)`;
+
+/** Failing at most one filter: what counts in some facet (standard facet semantics). */
+const inSomeFacet = (f: BuiltQuery['filters']) =>
+	sql`(NOT ${f.area})::int + (NOT ${f.audience})::int + (NOT ${f.municipio})::int + (NOT ${f.free})::int + (NOT ${f.openNow})::int <= 1`;
+
+/** Passing every filter: what the results are made of. */
+const passingAll = (f: BuiltQuery['filters']) => sql`${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}`;
+
 /**
- * Text, a place or the opening filter: one statement reads the candidates once, then ranks the
- * pool (by relevance with text, the distance breaking ties; by distance near a point; else by
- * name) and counts the facet signatures of the same candidates. A candidate failing two or
- * more filters can count in no facet and is left out from the start. The pool holds the best
- * SCORING.exactlyRanked matches, or as many as the page asked needs.
+ * Text, a place or the opening filter, counted exactly: one statement reads the candidates once,
+ * then ranks the pool (by relevance with text, the distance breaking ties; by distance near a
+ * point; else by name) and counts the facet signatures of the same candidates. A candidate
+ * failing two or more filters can count in no facet and is left out from the start. The pool
+ * holds the best SCORING.exactlyRanked matches, or as many as the page asked needs.
  */
 async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: number): Promise<Matches> {
 	const f = q.filters;
 	const plan = q.plan;
 	const text = plan?.retrieval ? plan : null;
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
-	const kept = sql`${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}`;
+	const kept = passingAll(f);
 	// the cheap pre-score is computed in the same pass, so the documents are not copied
 	const candidates = sql`candidate AS MATERIALIZED (
 		SELECT e.service_id, e.sort_key, e.general_desk, e.signature,
-			${params.near ? sql`near.chord::float8` : sql`NULL::float8`} AS chord,
+			${q.chord}::float8 AS chord,
 			${q.openNow} AS open_now,
 			${kept} AS kept
-			${text ? sql`, CASE WHEN ${kept} THEN ${prescoreExpression(text)} END AS prescore` : sql``}
+			${text ? sql`, CASE WHEN ${kept} THEN ${prescoreExpression(text, sql`document`)} END AS prescore` : sql``}
 		FROM ${q.from}
-		WHERE ${q.where}
-			AND (NOT ${f.area})::int + (NOT ${f.audience})::int + (NOT ${f.municipio})::int
-				+ (NOT ${f.free})::int + (NOT ${f.openNow})::int <= 1
+		WHERE ${q.where} AND ${inSomeFacet(f)}
 	)`;
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranking = text
-		? (() => {
-				const scoring = scoreExpression(text);
-				return [
-					sql`promising AS (
-						SELECT * FROM candidate WHERE kept ORDER BY prescore DESC, ${tail} LIMIT ${poolSize}
-					)`,
-					// the exact score reads the documents of the promising few again, by key
-					sql`scored AS (
-						SELECT p.service_id, p.sort_key, p.general_desk, p.chord, ${scoring.columns}
-						FROM promising p JOIN search_entry d ON d.service_id = p.service_id
-					)`,
-					sql`pool AS (
-						SELECT service_id, chord, row_number() OVER (ORDER BY ${scoring.score} DESC, ${tail}) AS position
-						FROM scored
-					)`
-				];
-			})()
+		? [
+				sql`promising AS (
+					SELECT * FROM candidate WHERE kept ORDER BY prescore DESC, ${tail} LIMIT ${poolSize}
+				)`,
+				...scoredPool(text, tail)
+			]
 		: [
 				sql`pool AS (
 					SELECT service_id, chord, row_number() OVER (ORDER BY ${tail}) AS position
 					FROM candidate WHERE kept ORDER BY position LIMIT ${poolSize}
 				)`
 			];
-	const rows = await selectRows<
-		{ kind: 'hit'; service_id: string; chord: number | null } | ({ kind: 'facet' } & SignatureText)
-	>(
+	const rows = await selectRows<({ kind: 'hit' } & HitText) | ({ kind: 'facet' } & SignatureText)>(
 		db,
 		sql`${withClause([
 			...q.ctes,
@@ -320,16 +429,154 @@ async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: n
 			FROM grouped g JOIN search_signature s ON s.signature = g.signature
 			ORDER BY position`
 	);
-	const pool = rows
-		.filter((r): r is { kind: 'hit'; service_id: string; chord: number | null } => r.kind === 'hit')
-		.map((r) => ({ service_id: r.service_id, km: r.chord === null ? null : chordToKm(r.chord) }));
+	const pool = rows.filter((r): r is { kind: 'hit' } & HitText => r.kind === 'hit').map(toRanked);
 	return {
 		pool,
 		complete: pool.length < poolSize,
 		signatures: rows.filter((r): r is { kind: 'facet' } & SignatureText => r.kind === 'facet').map(fromText),
-		openNow: null
+		openNow: null,
+		estimated: false
 	};
 }
+
+type HitText = { service_id: string; chord: number | null };
+const toRanked = (r: HitText): RankedRow => ({ service_id: r.service_id, km: r.chord === null ? null : chordToKm(r.chord) });
+
+/**
+ * The exact relevance of the rows of a `promising` CTE, read again from their documents by key,
+ * as a `pool` CTE with each row's position.
+ */
+function scoredPool(text: QueryPlan, tail: SQL): SQL[] {
+	const scoring = scoreExpression(text);
+	return [
+		sql`scored AS (
+			SELECT p.service_id, p.sort_key, p.general_desk, p.chord, ${scoring.columns}
+			FROM promising p JOIN search_entry d ON d.service_id = p.service_id
+		)`,
+		sql`pool AS (
+			SELECT service_id, chord, row_number() OVER (ORDER BY ${scoring.score} DESC, ${tail}) AS position
+			FROM scored
+		)`
+	];
+}
+
+/**
+ * A search that may reach more than ESTIMATION.exactUpTo services: the facet signatures of a
+ * sample of its candidates, scaled up, and, in parallel, a pool of the best matches passing every
+ * filter. Neither builds the set of services near the point: the sample checks each of its rows,
+ * the pool walks the spatial index from the point or checks each text match.
+ */
+async function estimate(
+	db: DbOrTx,
+	q: BuiltQuery,
+	params: SearchParams,
+	window: number,
+	fraction: number
+): Promise<Matches> {
+	const poolSize = Math.max(SCORING.exactlyRanked, window);
+	const [pool, signatures] = await Promise.all([
+		rankPassing(db, q, params, poolSize),
+		sampleSignatures(db, q, params, fraction)
+	]);
+	return { pool, complete: pool.length < poolSize, signatures, openNow: null, estimated: true };
+}
+
+/**
+ * The best `poolSize` matches passing every filter. Without text, by name, or nearest first from
+ * the spatial index. With text, the pool is drawn from the matches of the names, keywords and
+ * categories (search_filter_entry.head, a fifth of the documents) when they are enough to fill
+ * it: a service matching only in its description would rank below them. When they are not, from
+ * every matching document.
+ */
+async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, poolSize: number): Promise<RankedRow[]> {
+	const kept = passingAll(q.filters);
+	const text = q.plan?.retrieval ? q.plan : null;
+	if (!text && q.origin) return nearestPassing(db, q, params, poolSize);
+	if (!text) {
+		const rows = await selectRows<HitText>(
+			db,
+			sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
+				WHERE e.active AND ${kept} ORDER BY e.sort_key, e.service_id LIMIT ${poolSize}`
+		);
+		return rows.map(toRanked);
+	}
+	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
+	const ranked = (table: SQL, vector: SQL) =>
+		selectRows<HitText>(
+			db,
+			sql`${withClause([
+				sql`promising AS (
+					SELECT e.service_id, e.sort_key, e.general_desk, ${q.nearChord} AS chord FROM ${table} e
+					WHERE e.active AND ${vector} @@ ${text.retrieval}::tsquery AND ${kept} AND ${q.nearRow}
+					ORDER BY ${prescoreExpression(text, vector)} DESC, ${tail} LIMIT ${poolSize}
+				)`,
+				...scoredPool(text, tail)
+			])}
+			SELECT service_id, chord FROM pool ORDER BY position`
+		);
+	const fromHeads = await ranked(sql`search_filter_entry`, sql`e.head`);
+	return (fromHeads.length >= poolSize ? fromHeads : await ranked(sql`search_entry`, sql`e.document`)).map(toRanked);
+}
+
+/**
+ * The `poolSize` services nearest the point passing every filter: the places in order of distance
+ * from the GiST index (each carries its service's entry values), a service counted at its
+ * nearest place; read again further while places of the same services fill the first read.
+ * Without a radius, the services with no place follow, by name.
+ */
+async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, poolSize: number): Promise<RankedRow[]> {
+	const kept = passingAll(q.filters);
+	for (let places = poolSize * 2; ; places *= 4) {
+		const rows = await selectRows<HitText>(
+			db,
+			sql`SELECT e.service_id, e.earth <-> ${q.origin} AS chord FROM search_point e
+				WHERE e.active AND ${kept} AND ${q.within(sql`e`)}
+				ORDER BY e.earth <-> ${q.origin}, e.sort_key, e.service_id LIMIT ${places}`
+		);
+		const nearest = new Map<string, HitText>();
+		for (const row of rows) if (!nearest.has(row.service_id)) nearest.set(row.service_id, row);
+		if (nearest.size < poolSize && rows.length === places) continue;
+		const located = [...nearest.values()].slice(0, poolSize);
+		if (located.length === poolSize || params.radiusKm !== null) return located.map(toRanked);
+		const unlocated = await selectRows<HitText>(
+			db,
+			sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
+				WHERE e.active AND ${kept} AND NOT EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id)
+				ORDER BY e.sort_key, e.service_id LIMIT ${poolSize - located.length}`
+		);
+		return [...located, ...unlocated].map(toRanked);
+	}
+}
+
+/**
+ * The facet signatures of the candidates in a row sample of the entries (of the places, near a
+ * point without text: each checks its own distance), their counts scaled up. Bernoulli, not
+ * block, sampling: a directory stored in order of import keeps similar services in the same
+ * blocks, which made block samples wrong by up to half on the benchmark's directory.
+ */
+async function sampleSignatures(
+	db: DbOrTx,
+	q: BuiltQuery,
+	params: SearchParams,
+	fraction: number
+): Promise<SignatureRow[]> {
+	const placesAlone = q.origin !== null && !q.plan?.retrieval && params.radiusKm !== null;
+	const rows = await selectRows<SignatureText>(
+		db,
+		sql`WITH grouped AS (
+				SELECT e.signature, ${q.openNow} AS open_now, count(DISTINCT e.service_id) AS n
+				FROM ${placesAlone ? sql`search_point` : q.table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)
+				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${placesAlone ? q.within(sql`e`) : q.nearRow}
+				GROUP BY 1, 2
+			)
+			SELECT ${SIGNATURE_CODES}, s.free, g.open_now, g.n / ${fraction}::float8 AS n
+			FROM grouped g JOIN search_signature s ON s.signature = g.signature`
+	);
+	return rows.map(fromText);
+}
+
+/** An estimated count to two significant figures: 24,479 → 24,000. */
+export const roundEstimate = (n: number) => (n < 1 ? 0 : Math.round(Number(n.toPrecision(2))));
 
 /** earthdistance's Earth radius in metres (its earth() function). */
 const EARTH_RADIUS_M = 6378168;
@@ -391,14 +638,14 @@ function scoreExpression(plan: QueryPlan): { columns: SQL; score: SQL } {
 
 /**
  * A cheap stand-in for the score, to pick the candidates worth scoring exactly: how well a
- * document matches the heavier half of the alternatives, then all of them.
+ * document (or its head) matches the heavier half of the alternatives, then all of them.
  */
-function prescoreExpression(plan: QueryPlan): SQL {
+function prescoreExpression(plan: QueryPlan, vector: SQL): SQL {
 	const weighted = plan.groups.flatMap((g) => g.alternatives.map((a) => ({ a, w: g.weight * a.factor * a.idf })));
 	const sorted = [...weighted].sort((x, y) => y.w - x.w);
 	const heavy = sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
 	const orQuery = (alternatives: Alternative[]) => [...new Set(alternatives.map(alternativeQuery))].join(' | ');
-	const rank = (q: string) => sql`ts_rank(${rankWeights()}::float4[], document, ${q}::tsquery)`;
+	const rank = (q: string) => sql`ts_rank(${rankWeights()}::float4[], ${vector}, ${q}::tsquery)`;
 	return sql`(4 * ${rank(orQuery(heavy.map((x) => x.a)))} + ${rank(orQuery(weighted.map((x) => x.a)))})`;
 }
 
@@ -406,9 +653,13 @@ function prescoreExpression(plan: QueryPlan): SQL {
  * Facet counts with standard semantics: each count applies the text and every filter except its
  * own dimension's, so a family can see what another choice would give. The counting is over
  * facet signatures (a few hundred, however many services match); the filters are checked here
- * on each signature's values.
+ * on each signature's values. Counts from a sample are rounded (roundEstimate).
  */
-function countFacets(signatures: SignatureRow[], params: SearchParams): { total: number; facets: SearchFacets } {
+function countFacets(
+	signatures: SignatureRow[],
+	params: SearchParams,
+	estimated: boolean
+): { total: number; facets: SearchFacets } {
 	const facets: SearchFacets = { area: {}, subcategory: {}, audience: {}, municipio: {}, free: 0, openNow: 0 };
 	const kinds = termKinds();
 	const add = (counts: Record<string, number>, key: string, n: number) => (counts[key] = (counts[key] ?? 0) + n);
@@ -434,7 +685,20 @@ function countFacets(signatures: SignatureRow[], params: SearchParams): { total:
 		if (allBut('openNow') && row.open_now) facets.openNow += row.n;
 		if (allBut(null)) total += row.n;
 	}
-	return { total, facets };
+	if (!estimated) return { total, facets };
+	const rounded = (counts: Record<string, number>) =>
+		Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, roundEstimate(n)]).filter(([, n]) => n !== 0));
+	return {
+		total: roundEstimate(total),
+		facets: {
+			area: rounded(facets.area),
+			subcategory: rounded(facets.subcategory),
+			audience: rounded(facets.audience),
+			municipio: rounded(facets.municipio),
+			free: roundEstimate(facets.free),
+			openNow: roundEstimate(facets.openNow)
+		}
+	};
 }
 
 let kindsByCode: Map<string, string> | undefined;

@@ -52,6 +52,11 @@ export type SearchFacets = {
 
 export type SearchOutcome = {
 	total: number;
+	/**
+	 * The total and the facet counts are estimates (a search reaching more than 5,000 services,
+	 * counted on a sample and rounded to two significant figures); else exact.
+	 */
+	estimated: boolean;
 	page: number;
 	perPage: number;
 	hits: SearchHit[];

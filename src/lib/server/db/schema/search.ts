@@ -85,11 +85,8 @@ const filterColumns = () => ({
 	datedSchedules: boolean('dated_schedules').notNull()
 });
 
-/** What search filters, orders and counts on, per service (see searchEntry and searchFilterEntry). */
-const entryColumns = () => ({
-	serviceId: uuid('service_id')
-		.primaryKey()
-		.references(() => service.id, { onDelete: 'cascade' }),
+/** What search filters, orders and counts on, per service: the same on its entry and on each of its places. */
+const entryValues = () => ({
 	...filterColumns(),
 	/** The facet signature (see searchSignature) of the entry's codes, municipi and price. */
 	signature: bigint('signature', { mode: 'number' }).notNull(),
@@ -97,6 +94,14 @@ const entryColumns = () => ({
 	sortKey: text('sort_key').notNull(),
 	/** A general information desk (orientation to social services, information desks). */
 	generalDesk: boolean('general_desk').notNull()
+});
+
+/** One row per service (see searchEntry and searchFilterEntry). */
+const entryColumns = () => ({
+	serviceId: uuid('service_id')
+		.primaryKey()
+		.references(() => service.id, { onDelete: 'cascade' }),
+	...entryValues()
 });
 
 /**
@@ -118,11 +123,23 @@ export const searchEntry = pgTable(
  * The search entry without its document (a quarter of the width): browsing, filters, "open now"
  * and "near me" without text read every matching row, and read four times fewer pages here.
  */
-export const searchFilterEntry = pgTable('search_filter_entry', entryColumns(), (t) => [
-	index('search_filter_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
-	index('search_filter_entry_area_codes_idx').using('gin', t.areaCodes),
-	index('search_filter_entry_municipi_idx').using('gin', t.municipi)
-]);
+export const searchFilterEntry = pgTable(
+	'search_filter_entry',
+	{
+		...entryColumns(),
+		/**
+		 * The document's name, keyword and category stems only (weights A and B): a fifth of it.
+		 * A word in thousands of services ranks its pool from here (search-services.ts).
+		 */
+		head: tsvector('head').notNull()
+	},
+	(t) => [
+		index('search_filter_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
+		index('search_filter_entry_area_codes_idx').using('gin', t.areaCodes),
+		index('search_filter_entry_municipi_idx').using('gin', t.municipi),
+		index('search_filter_entry_head_idx').using('gin', t.head)
+	]
+);
 
 /**
  * The weekly hours of schedules valid only between dates (summer centres, seasonal desks), with
@@ -145,9 +162,10 @@ export const searchDatedOpening = pgTable(
 /**
  * Where each service is: one row per service and located place, with the point precomputed, so
  * "near me" reads one narrow table through its GiST index instead of computing the point of
- * every location and joining through service_at_location; and with the service's filter columns
- * and the place's position in map pixels, so the map groups the places of a search on a grid in
- * one pass over this table (map/queries.ts). Kept by refreshSearchDocuments().
+ * every location and joining through service_at_location; with the service's entry values, so a
+ * search within a radius reads this table alone; and with the place's position in map pixels, so
+ * the map groups the places of a search on a grid in one pass over it (map/queries.ts). Kept by
+ * refreshSearchDocuments().
  */
 export const searchPoint = pgTable(
 	'search_point',
@@ -166,7 +184,7 @@ export const searchPoint = pgTable(
 		/** Web Mercator pixel of the place on 256-pixel tiles at zoom 22 (2^30 pixels around the world). */
 		x: integer('x').notNull(),
 		y: integer('y').notNull(),
-		...filterColumns()
+		...entryValues()
 	},
 	(t) => [
 		primaryKey({ columns: [t.serviceId, t.locationId] }),

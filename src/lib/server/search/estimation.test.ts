@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ESTIMATION, roundEstimate, sampleFraction } from './search-services.ts';
+
+describe('sampleFraction', () => {
+	it('counts exactly up to the bound, samples beyond it', () => {
+		expect(sampleFraction(ESTIMATION, ESTIMATION.exactUpTo)).toBeNull();
+		expect(sampleFraction(ESTIMATION, ESTIMATION.exactUpTo + 1)).not.toBeNull();
+	});
+
+	it('sizes the sample to hold about sampleSize candidates, never more than every row', () => {
+		expect(sampleFraction(ESTIMATION, 100_000)! * 100_000).toBeCloseTo(ESTIMATION.sampleSize);
+		expect(sampleFraction({ exactUpTo: 0, sampleSize: 1000 }, 10)).toBe(1);
+	});
+});
+
+describe('roundEstimate', () => {
+	it('keeps two significant figures', () => {
+		expect(roundEstimate(24_479)).toBe(24_000);
+		expect(roundEstimate(1_257.4)).toBe(1_300);
+		expect(roundEstimate(57.3)).toBe(57);
+		expect(roundEstimate(7.6)).toBe(8);
+		expect(roundEstimate(0.4)).toBe(0);
+	});
+});
