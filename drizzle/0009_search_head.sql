@@ -1,21 +1,22 @@
 -- Derived tables, emptied and refilled below by piazza_refresh_search_extras(NULL): new NOT NULL
 -- columns need no default, and no table is left with a dead copy of every row.
 TRUNCATE "search_filter_entry", "search_point", "search_dated_opening";--> statement-breakpoint
+ALTER TABLE "search_filter_entry" ADD COLUMN "title" "tsvector" NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_filter_entry" ADD COLUMN "head" "tsvector" NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_point" ADD COLUMN "signature" bigint NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_point" ADD COLUMN "sort_key" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_point" ADD COLUMN "general_desk" boolean NOT NULL;--> statement-breakpoint
--- Hand-written below the generated part: the function of 0008, now also keeping the head of each
--- document (its A and B stems: name, keywords, categories), giving each place all its service's
--- entry values (a search within a radius then reads search_point alone) and writing the places
--- in the order of their map tiles.
+-- Hand-written below the generated part: the function of 0008, now also keeping the title (A
+-- stems: the name) and the head (A and B stems: name, keywords, categories) of each document,
+-- giving each place all its service's entry values (a search within a radius then reads
+-- search_point alone) and writing the places in the order of their map tiles.
 CREATE OR REPLACE FUNCTION piazza_refresh_search_extras(p_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	DELETE FROM search_filter_entry WHERE p_ids IS NULL OR service_id = ANY(p_ids);
 	INSERT INTO search_filter_entry (service_id, active, signature, area_codes, audience_codes, municipi, free,
-		open_week, dated_schedules, sort_key, general_desk, head)
+		open_week, dated_schedules, sort_key, general_desk, title, head)
 	SELECT service_id, active, signature, area_codes, audience_codes, municipi, free,
-		open_week, dated_schedules, sort_key, general_desk, ts_filter(document, '{a,b}')
+		open_week, dated_schedules, sort_key, general_desk, ts_filter(document, '{a}'), ts_filter(document, '{a,b}')
 	FROM search_entry WHERE p_ids IS NULL OR service_id = ANY(p_ids);
 
 	DELETE FROM search_point WHERE p_ids IS NULL OR service_id = ANY(p_ids);
@@ -58,5 +59,6 @@ BEGIN
 END
 $$;--> statement-breakpoint
 SELECT piazza_refresh_search_extras(NULL);--> statement-breakpoint
+CREATE INDEX "search_filter_entry_title_idx" ON "search_filter_entry" USING gin ("title");--> statement-breakpoint
 CREATE INDEX "search_filter_entry_head_idx" ON "search_filter_entry" USING gin ("head");--> statement-breakpoint
 ANALYZE search_filter_entry, search_point, search_dated_opening;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import { readSharedBuffers } from '#lib/server/config.ts';
 import { openDatabase, type Database, type Db } from '#lib/server/db/client.ts';
 import { installReferenceData } from '#lib/server/db/install-reference-data.ts';
 import { runMigrations } from '#lib/server/db/migrate.ts';
@@ -156,7 +157,6 @@ export async function prepareScaledDirectory(database: Database, services: numbe
 	await step('vocabulary (and statistics)', () => refreshSearchVocabulary(database.db));
 }
 
-
 export type BenchOptions = {
 	services: number;
 	/** PGlite's folder, kept between runs (in memory without it). */
@@ -198,8 +198,16 @@ export async function benchOnEngines(
 		}
 	};
 	if (options.engine !== 'postgres') {
-		const database = await openDatabase({ kind: 'pglite', dataDir: options.dir });
-		await kept(database, `PGlite (${options.dir ?? 'in memory'}):`, options.dir ?? 'the database', 'PGlite');
+		// a directory this size is about 1 GB: PGlite's default 128MB of buffers would measure its
+		// file reads (PGLITE_SHARED_BUFFERS chooses another size)
+		const sharedBuffers = readSharedBuffers(process.env.PGLITE_SHARED_BUFFERS) ?? '1GB';
+		const database = await openDatabase({ kind: 'pglite', dataDir: options.dir, sharedBuffers });
+		await kept(
+			database,
+			`PGlite (${options.dir ?? 'in memory'}, shared_buffers ${sharedBuffers}):`,
+			options.dir ?? 'the database',
+			'PGlite'
+		);
 	}
 	if (options.engine === 'pglite') return;
 	const url = process.env.DATABASE_URL;

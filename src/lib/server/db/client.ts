@@ -25,7 +25,14 @@ export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()
 	if (config.kind === 'postgres') {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const client = postgres(config.url, { max: 10, onnotice: () => {} });
+		const client = postgres(config.url, {
+			max: 10,
+			onnotice: () => {},
+			// statements are prepared once per connection, but planned for their values every time:
+			// a generic plan cannot know that "nido" matches a quarter of the directory and
+			// "logopedia" 2%, nor how many map cells a view has
+			connection: { plan_cache_mode: 'force_custom_plan' }
+		});
 		const db = drizzle({ client, schema }) as unknown as Db;
 		return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 	}
@@ -35,7 +42,10 @@ export async function openDatabase(config: DatabaseConfig = readDatabaseConfig()
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
 	const client = await PGlite.create(config.dataDir ?? 'memory://', {
 		extensions,
-		loadDataDir: config.loadDataDir
+		loadDataDir: config.loadDataDir,
+		...(config.sharedBuffers
+			? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${config.sharedBuffers}`] }
+			: {})
 	});
 	const db = drizzle({ client, schema }) as unknown as Db;
 	return {

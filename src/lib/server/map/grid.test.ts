@@ -40,6 +40,9 @@ describe('cells', () => {
 		expect((aligned.x1 + 1) % 2 ** shift).toBe(0);
 		expect(aligned.x0).toBeLessThanOrEqual(view.x0);
 		expect(aligned.y1).toBeGreaterThanOrEqual(view.y1);
+		const wider = alignToCells(view, shift, 1);
+		expect(aligned.x0 - wider.x0).toBe(2 ** shift);
+		expect(wider.y1 - aligned.y1).toBe(2 ** shift);
 		const degrees = pixelsToBbox(aligned);
 		expect(degrees.west).toBeLessThanOrEqual(9.15);
 		expect(degrees.north).toBeGreaterThanOrEqual(45.49);

@@ -39,12 +39,18 @@ export function viewPixels(view: Bbox): PixelBox {
 }
 
 /**
- * The view widened to whole cells: a group on the view's edge counts all its places, so it
- * does not change as the family pans.
+ * The view widened to whole cells, and `margin` more cells on every side: a group on the view's
+ * edge counts all its places, so it does not change as the family pans.
  */
-export function alignToCells(box: PixelBox, shift: number): PixelBox {
-	const down = (n: number) => Math.floor(n / 2 ** shift) * 2 ** shift;
-	return { x0: down(box.x0), y0: down(box.y0), x1: down(box.x1) + 2 ** shift - 1, y1: down(box.y1) + 2 ** shift - 1 };
+export function alignToCells(box: PixelBox, shift: number, margin = 0): PixelBox {
+	const cell = 2 ** shift;
+	const down = (n: number) => Math.floor(n / cell) * cell;
+	return {
+		x0: Math.max(0, down(box.x0) - margin * cell),
+		y0: Math.max(0, down(box.y0) - margin * cell),
+		x1: Math.min(2 ** 30 - 1, down(box.x1) + (margin + 1) * cell - 1),
+		y1: Math.min(2 ** 30 - 1, down(box.y1) + (margin + 1) * cell - 1)
+	};
 }
 
 /** Back from a stored pixel to degrees. */

@@ -328,7 +328,7 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 		expect((await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10 })).total).toBe(text.total);
 	});
 
-	it('draws the pool of a common word from names, keywords and categories when they fill it', async () => {
+	it('draws the pool of a common word from the names that match when they fill it', async () => {
 		const poolSize = SCORING.exactlyRanked;
 		SCORING.exactlyRanked = 2;
 		try {

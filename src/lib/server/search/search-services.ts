@@ -35,15 +35,14 @@ export const SCORING = {
 
 /**
  * Counts are exact while a search can reach at most `exactUpTo` services. One that may reach
- * more (a common word, "open now" across the city) counts on a block sample of the entries
- * sized to hold about `sampleSize` of its candidates, scaled up and rounded to two significant
- * figures (SearchOutcome.estimated); its text ranks its pool from the names, keywords and
- * categories of the matches (search_filter_entry.head) when they are enough to fill it. On a
- * city's directory (under 2,000 services in Milan) every count is exact; at 100,000 services
- * counting 24,000 matches of "nido" exactly reads all of them (docs/search.md, Speed).
- * Searches near a point count exactly.
+ * more (a common word, "open now" across the city, a wide radius in a dense area) counts on a
+ * row sample of the entries sized to hold about `sampleSize` of its candidates, scaled up and
+ * rounded to two significant figures (SearchOutcome.estimated), and draws its pool from the
+ * narrowest matches that fill it (see rankPassing). On a city's directory (under 2,000 services
+ * in Milan) every count is exact; at 100,000 services counting the 24,000 matches of "nido"
+ * exactly reads all of them (docs/search.md, "Counting a search that reaches thousands").
  */
-export const ESTIMATION = { exactUpTo: 5000, sampleSize: 2000 };
+export const ESTIMATION = { exactUpTo: 5000, sampleSize: 1000 };
 export type Estimation = typeof ESTIMATION;
 
 const SUMMARY_LENGTH = 220;
@@ -180,11 +179,12 @@ export type BuiltQuery = {
 	/** A place (search_point under that alias) lies within the radius; true without one. */
 	within: (place: SQL) => SQL;
 	/**
-	 * The same as conditions on one entry e, for the reads that do not build the near set (a
-	 * sample, a pool): its service has a place within the radius; the chord to its nearest place.
+	 * The same per entry e, for the reads that do not build the near set (a sample, a pool): a
+	 * join giving n.chord, the chord to its nearest place within the radius (NULL when none, or
+	 * without a point), and the condition that there is one (true without a radius).
 	 */
-	nearRow: SQL;
-	nearChord: SQL;
+	nearest: SQL;
+	nearKept: SQL;
 	/** The point searched near, as an earth value. */
 	origin: SQL | null;
 	/** Conditions every row must meet: active, and the text when there is one. */
@@ -252,13 +252,16 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		join: nearJoin,
 		chord: placesAlone ? sql`e.chord` : near ? sql`near.chord` : sql`NULL::float8`,
 		within,
-		nearRow:
-			near && params.radiusKm !== null
-				? sql`EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id AND ${within(sql`p`)})`
-				: TRUE,
-		nearChord: near
-			? sql`(SELECT min(cube_distance(${origin(near)}, p.earth)) FROM search_point p WHERE p.service_id = e.service_id)`
-			: sql`NULL::float8`,
+		// an aggregate in a lateral subquery is never turned into a join: each row checks its own
+		// places through the primary key, instead of the planner building the set of places in the
+		// radius first (tens of thousands at 3 km in a large directory)
+		nearest: near
+			? sql` CROSS JOIN LATERAL (
+					SELECT min(cube_distance(${origin(near)}, p.earth)) AS chord
+					FROM search_point p WHERE p.service_id = e.service_id AND ${within(sql`p`)}
+				) n`
+			: sql``,
+		nearKept: near && params.radiusKm !== null ? sql`n.chord IS NOT NULL` : TRUE,
 		origin: near ? origin(near) : null,
 		where: text ? sql`e.active AND e.document @@ ${plan!.retrieval}::tsquery` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
@@ -483,10 +486,11 @@ async function estimate(
 
 /**
  * The best `poolSize` matches passing every filter. Without text, by name, or nearest first from
- * the spatial index. With text, the pool is drawn from the matches of the names, keywords and
- * categories (search_filter_entry.head, a fifth of the documents) when they are enough to fill
- * it: a service matching only in its description would rank below them. When they are not, from
- * every matching document.
+ * the spatial index. With text, the pool is drawn from the services whose names match when they
+ * are enough to fill it (search_filter_entry.title), else from those whose names, keywords or
+ * categories do (.head, a fifth of the documents), else from every matching document: the
+ * name outweighs the keywords and categories, which outweigh the description, so a service
+ * matching only further down would rank below the ones drawn.
  */
 async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, poolSize: number): Promise<RankedRow[]> {
 	const kept = passingAll(q.filters);
@@ -506,16 +510,22 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 			db,
 			sql`${withClause([
 				sql`promising AS (
-					SELECT e.service_id, e.sort_key, e.general_desk, ${q.nearChord} AS chord FROM ${table} e
-					WHERE e.active AND ${vector} @@ ${text.retrieval}::tsquery AND ${kept} AND ${q.nearRow}
+					SELECT e.service_id, e.sort_key, e.general_desk, ${params.near ? sql`n.chord` : sql`NULL::float8`} AS chord
+					FROM ${table} e${q.nearest}
+					WHERE e.active AND ${vector} @@ ${text.retrieval}::tsquery AND ${kept} AND ${q.nearKept}
 					ORDER BY ${prescoreExpression(text, vector)} DESC, ${tail} LIMIT ${poolSize}
 				)`,
 				...scoredPool(text, tail)
 			])}
 			SELECT service_id, chord FROM pool ORDER BY position`
 		);
-	const fromHeads = await ranked(sql`search_filter_entry`, sql`e.head`);
-	return (fromHeads.length >= poolSize ? fromHeads : await ranked(sql`search_entry`, sql`e.document`)).map(toRanked);
+	// from the narrowest set of matches that fills the pool: names, then names, keywords and
+	// categories, then whole documents
+	for (const vector of [sql`e.title`, sql`e.head`]) {
+		const rows = await ranked(sql`search_filter_entry`, vector);
+		if (rows.length >= poolSize) return rows.map(toRanked);
+	}
+	return (await ranked(sql`search_entry`, sql`e.document`)).map(toRanked);
 }
 
 /**
@@ -566,7 +576,8 @@ async function sampleSignatures(
 		sql`WITH grouped AS (
 				SELECT e.signature, ${q.openNow} AS open_now, count(DISTINCT e.service_id) AS n
 				FROM ${placesAlone ? sql`search_point` : q.table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)
-				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${placesAlone ? q.within(sql`e`) : q.nearRow}
+					${placesAlone ? sql`` : q.nearest}
+				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${placesAlone ? q.within(sql`e`) : q.nearKept}
 				GROUP BY 1, 2
 			)
 			SELECT ${SIGNATURE_CODES}, s.free, g.open_now, g.n / ${fraction}::float8 AS n

@@ -128,15 +128,18 @@ export const searchFilterEntry = pgTable(
 	{
 		...entryColumns(),
 		/**
-		 * The document's name, keyword and category stems only (weights A and B): a fifth of it.
-		 * A word in thousands of services ranks its pool from here (search-services.ts).
+		 * The document's name stems only (weight A), and its name, keyword and category stems
+		 * (weights A and B: a fifth of it): a word in thousands of services draws its pool from
+		 * these (search-services.ts).
 		 */
+		title: tsvector('title').notNull(),
 		head: tsvector('head').notNull()
 	},
 	(t) => [
 		index('search_filter_entry_sort_key_idx').on(t.sortKey).where(sql`active`),
 		index('search_filter_entry_area_codes_idx').using('gin', t.areaCodes),
 		index('search_filter_entry_municipi_idx').using('gin', t.municipi),
+		index('search_filter_entry_title_idx').using('gin', t.title),
 		index('search_filter_entry_head_idx').using('gin', t.head)
 	]
 );
