@@ -237,7 +237,7 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 			AND (o.valid_to IS NULL OR o.valid_to >= ${clock.date}::date)
 			AND o.week @> ${clock.minuteOfWeek}::int
 	)))`;
-	// without text nothing needs the document: the narrow copy of the entries is a quarter of the pages
+	// without text nothing needs the document: the narrow copy of the entries is half the pages
 	const table = text ? sql`search_entry` : sql`search_filter_entry`;
 	const within = (place: SQL) =>
 		near && params.radiusKm !== null

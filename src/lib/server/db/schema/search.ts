@@ -120,8 +120,9 @@ export const searchEntry = pgTable(
 );
 
 /**
- * The search entry without its document (a quarter of the width): browsing, filters, "open now"
- * and "near me" without text read every matching row, and read four times fewer pages here.
+ * The search entry without its document, with its name and head stems only (under half the
+ * width): browsing, filters and "open now" without text read every matching row, and read half
+ * the pages here; a common word draws its pool from the small vectors.
  */
 export const searchFilterEntry = pgTable(
 	'search_filter_entry',
