@@ -3,11 +3,12 @@
  * Places that would overlap on the screen are grouped on the server on a grid of CELL_PX-pixel
  * cells (grid.ts), in the database, in one pass over the search's places: each group carries its
  * count, its mean position, the box of its places and the zoom that splits it; a cell with one
- * place shows that place. A group on the edge of the view comes whole (its places outside the view
- * count in it, not in the view's total), so groups do not change as the family pans. Nothing is kept between requests, so every answer is as fresh as the
- * data and the first view of a search costs what any other does; browsers may keep a response
- * for the minute its cache-control allows. docs/geo.md has the measurements behind this design
- * (npm run bench:map).
+ * place shows that place, and markers still too close merge (mergeCrowded). A group on the edge
+ * of the view comes whole (its places outside the view count in it, not in the view's total), so
+ * groups do not change as the family pans. Nothing is kept between requests, so every answer is
+ * as fresh as the data and the first view of a search costs what any other does; browsers may
+ * keep a response for the minute its cache-control allows. docs/geo.md has the measurements
+ * behind this design (npm run bench:map).
  */
 import type { DbOrTx } from '../db/client.ts';
 import { romeClock } from '../search/clock.ts';
