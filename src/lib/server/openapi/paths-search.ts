@@ -113,7 +113,7 @@ export const searchPaths: OpenApiPart = {
 					estimated: {
 						type: 'boolean',
 						description:
-							'Vero quando la ricerca raggiunge più di 5.000 servizi: `total` e i conteggi dei filtri sono stime, contate su un campione e arrotondate a due cifre significative (24.479 → 24.000). Altrimenti sono esatti.'
+							'Vero quando `total` è una stima: la ricerca raggiunge più di 5.000 servizi, contati su un campione e arrotondati a due cifre significative (24.479 → 24.000). In quel caso anche i conteggi dei filtri sono stime; un totale piccolo è contato comunque esatto. Falso: `total` è esatto.'
 					},
 					page: { type: 'integer' },
 					per_page: { type: 'integer' },

@@ -17,7 +17,7 @@ export type SearchApiResult = {
 
 export type SearchApiResponse = {
 	total: number;
-	/** `total` and the facet counts are estimates (more than 5,000 services reached). */
+	/** `total` is an estimate, and so are the facet counts (more than 5,000 services reached). */
 	estimated: boolean;
 	page: number;
 	per_page: number;

@@ -9,7 +9,7 @@ describe('sampleFraction', () => {
 
 	it('sizes the sample to hold about sampleSize candidates, never more than every row', () => {
 		expect(sampleFraction(ESTIMATION, 100_000)! * 100_000).toBeCloseTo(ESTIMATION.sampleSize);
-		expect(sampleFraction({ exactUpTo: 0, sampleSize: 1000 }, 10)).toBe(1);
+		expect(sampleFraction({ ...ESTIMATION, exactUpTo: 0, sampleSize: 1000 }, 10)).toBe(1);
 	});
 });
 

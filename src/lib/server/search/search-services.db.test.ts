@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '#tests/db.ts';
 import { toSearchApiResponse } from './api-response.ts';
 import { defaultSearchParams, parseSearchParams } from './inputs.ts';
 import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
-import { SCORING, searchServices } from './search-services.ts';
+import { SCORING, searchServices, type Estimation } from './search-services.ts';
 import type { SearchOutcome, SearchParams } from './types.ts';
 
 let t: TestDb;
@@ -288,20 +288,31 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 		{ q: 'assistente sociale', near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 },
 		{ near: { lat: m1.lat, lon: m1.lon } }
 	];
-	const estimated = (overrides: Partial<SearchParams>, estimation: { exactUpTo: number; sampleSize: number }) =>
+	const estimated = (overrides: Partial<SearchParams>, estimation: Estimation) =>
 		searchServices(t.db, defaultSearchParams({ perPage: 100, ...overrides }), {
 			now: WEDNESDAY_MORNING,
 			cache: false,
 			estimation
 		});
+	/** Every row in the sample, and never a total counted apart. */
+	const WHOLE: Estimation = { exactUpTo: 0, sampleSize: 1_000_000, thinSample: 0 };
+	/** Runs `check` with pools of two, so that the fixture fills them. */
+	const withSmallPools = async (check: () => Promise<void>) => {
+		const poolSize = SCORING.exactlyRanked;
+		SCORING.exactlyRanked = 2;
+		try {
+			await check();
+		} finally {
+			SCORING.exactlyRanked = poolSize;
+		}
+	};
 
 	it.each(searches.map((s) => [JSON.stringify(s), s] as const))(
 		'with every row in the sample, counts and ranks %s as the exact search does',
 		async (_, overrides) => {
 			const exact = await search(overrides);
-			const whole = await estimated(overrides, { exactUpTo: 0, sampleSize: 1_000_000 });
+			const whole = await estimated(overrides, WHOLE);
 			expect(exact.estimated).toBe(false);
-			expect(whole.estimated).toBe(true);
 			expect(whole.total).toBe(exact.total);
 			expect(whole.facets).toEqual(exact.facets);
 			expect(keys(whole)).toEqual(keys(exact));
@@ -312,35 +323,46 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 		for (const overrides of searches) expect((await search(overrides)).total, JSON.stringify(overrides)).toBeGreaterThan(0);
 	});
 
+	it('says the total is estimated only when it is: a browse counts it exactly, a short pool is every result', async () => {
+		const browse = await estimated({}, { exactUpTo: 0, sampleSize: 30, thinSample: 0 });
+		expect(browse).toMatchObject({ estimated: false, total: (await search({})).total });
+		// who is open now comes from the sample
+		expect(browse.facets.openNow).toBeGreaterThan(0);
+		const short = await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10, thinSample: 0 });
+		expect(short).toMatchObject({ estimated: false, total: (await search({ q: 'assistenza' })).total });
+	});
+
 	it('scales a partial sample up, rounds it, and gives the same figures every time', async () => {
-		const exact = await search({});
-		const first = await estimated({}, { exactUpTo: 0, sampleSize: 30 });
-		const again = await estimated({}, { exactUpTo: 0, sampleSize: 30 });
-		expect(first.estimated).toBe(true);
-		// a browse counts everything from the kept signature counts but who is open now
-		expect(first.total).toBe(Number(exact.total.toPrecision(2)));
-		expect(first.facets.openNow).toBeGreaterThan(0);
-		expect(again.facets).toEqual(first.facets);
-		const text = await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10 });
-		expect(text.estimated).toBe(true);
-		expect(text.total).toBeGreaterThan(0);
-		expect(text.hits.length).toBeGreaterThan(0);
-		expect((await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10 })).total).toBe(text.total);
+		await withSmallPools(async () => {
+			const partial = { exactUpTo: 0, sampleSize: 10, thinSample: 0 };
+			const text = await estimated({ q: 'assistenza', perPage: 2 }, partial);
+			expect(text.estimated).toBe(true);
+			expect(text.total).toBeGreaterThan(0);
+			expect(text.total).toBe(Number(text.total.toPrecision(2)));
+			expect(text.hits).toHaveLength(2);
+			const again = await estimated({ q: 'assistenza', perPage: 2 }, partial);
+			expect([again.total, again.facets]).toEqual([text.total, text.facets]);
+		});
+	});
+
+	it('counts exactly a total the sample holds too few of', async () => {
+		await withSmallPools(async () => {
+			for (const overrides of [{ q: 'assistenza' }, { near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 }]) {
+				const thin = await estimated({ ...overrides, perPage: 2 }, { exactUpTo: 0, sampleSize: 10, thinSample: 1000 });
+				expect(thin).toMatchObject({ estimated: false, total: (await search(overrides)).total });
+			}
+		});
 	});
 
 	it('draws the pool of a common word from the names that match when they fill it', async () => {
-		const poolSize = SCORING.exactlyRanked;
-		SCORING.exactlyRanked = 2;
-		try {
+		await withSmallPools(async () => {
 			const exact = await search({ q: 'nido', perPage: 2 });
-			const fromHeads = await estimated({ q: 'nido', perPage: 2 }, { exactUpTo: 0, sampleSize: 1_000_000 });
-			expect(keys(fromHeads)).toEqual(keys(exact));
-			// the second page needs more than the pool: the services matching in a description join
-			const deeper = await estimated({ q: 'nido', perPage: 2, page: 3 }, { exactUpTo: 0, sampleSize: 1_000_000 });
+			const fromNames = await estimated({ q: 'nido', perPage: 2 }, WHOLE);
+			expect(keys(fromNames)).toEqual(keys(exact));
+			// the third page needs more than the pool: the services matching in a description join
+			const deeper = await estimated({ q: 'nido', perPage: 2, page: 3 }, WHOLE);
 			expect(keys(deeper)).toEqual(keys(await search({ q: 'nido', perPage: 2, page: 3 })));
-		} finally {
-			SCORING.exactlyRanked = poolSize;
-		}
+		});
 	});
 });
 

@@ -42,7 +42,15 @@ export const SCORING = {
  * in Milan) every count is exact; at 100,000 services counting the 24,000 matches of "nido"
  * exactly reads all of them (docs/search.md, "Counting a search that reaches thousands").
  */
-export const ESTIMATION = { exactUpTo: 5000, sampleSize: 1000 };
+export const ESTIMATION = {
+	exactUpTo: 5000,
+	sampleSize: 1000,
+	/**
+	 * A sample holding fewer results than this (the ones passing every filter) would give a total
+	 * more than 10% off: the total is then counted exactly, apart (a common word with narrow filters).
+	 */
+	thinSample: 100
+};
 export type Estimation = typeof ESTIMATION;
 
 const SUMMARY_LENGTH = 220;
@@ -63,13 +71,14 @@ export async function searchServices(
 		found = await find(db, params, clock, window, estimation);
 		if (useCache) cacheFor<Found>(db).set(version, key, found);
 	}
-	const { total, facets } = countFacets(found.signatures, params, found.estimated);
+	const counted = countFacets(found.signatures, params, found.estimated);
+	const facets = counted.facets;
 	if (found.openNow !== null) facets.openNow = found.openNow;
 	const offset = (params.page - 1) * params.perPage;
 	const ranked = found.pool.slice(offset, window);
 	return {
-		total,
-		estimated: found.estimated,
+		total: found.total ?? counted.total,
+		estimated: found.estimated && found.total === null,
 		page: params.page,
 		perPage: params.perPage,
 		hits: await loadHits(db, ranked, params),
@@ -88,8 +97,10 @@ type Found = {
 	signatures: SignatureRow[];
 	/** The open-now count when counted apart (a browse). */
 	openNow: number | null;
-	/** The counts come from a sample (see ESTIMATION). */
+	/** The facet counts come from a sample (see ESTIMATION). */
 	estimated: boolean;
+	/** The total, when counted exactly apart from sampled facets; else the signatures give it. */
+	total: number | null;
 	correctedQuery: string | null;
 };
 
@@ -121,10 +132,15 @@ async function find(
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const query = buildQuery(params, plan, clock);
 	const correctedQuery = plan?.correctedQuery ?? null;
-	if (query.empty) return { pool: [], complete: true, signatures: [], openNow: null, estimated: false, correctedQuery };
+	if (query.empty) {
+		return { pool: [], complete: true, signatures: [], openNow: null, estimated: false, total: null, correctedQuery };
+	}
 	if (!plan && !params.near && !params.openNow) return { ...(await browse(db, query, params, window, estimation)), correctedQuery };
 	const fraction = estimation ? await sampleFractionOf(db, estimation, params, plan) : null;
-	const matches = fraction ? await estimate(db, query, params, window, fraction) : await search(db, query, params, window);
+	const matches =
+		estimation && fraction
+			? await estimate(db, query, params, window, estimation, fraction)
+			: await search(db, query, params, window);
 	return { ...matches, correctedQuery };
 }
 
@@ -325,7 +341,7 @@ type Matches = Omit<Found, 'correctedQuery'>;
 /**
  * No text, no place, no opening filter: the pool walks the name index, the facets come from the
  * per-signature counts the triggers keep, and only "open now" is counted over the services (on a
- * sample when the filters leave more than ESTIMATION.exactUpTo).
+ * sample when the filters leave more than ESTIMATION.exactUpTo, then rounded).
  */
 async function browse(
 	db: DbOrTx,
@@ -363,8 +379,10 @@ async function browse(
 		pool,
 		complete: pool.length < poolSize,
 		signatures,
+		// the signature counts are exact: only who is open now may come from a sample, rounded
 		openNow: fraction ? roundEstimate(openNow / fraction) : openNow,
-		estimated: fraction !== null
+		estimated: false,
+		total: null
 	};
 }
 
@@ -438,7 +456,8 @@ async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: n
 		complete: pool.length < poolSize,
 		signatures: rows.filter((r): r is { kind: 'facet' } & SignatureText => r.kind === 'facet').map(fromText),
 		openNow: null,
-		estimated: false
+		estimated: false,
+		total: null
 	};
 }
 
@@ -474,6 +493,7 @@ async function estimate(
 	q: BuiltQuery,
 	params: SearchParams,
 	window: number,
+	estimation: Estimation,
 	fraction: number
 ): Promise<Matches> {
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
@@ -481,7 +501,28 @@ async function estimate(
 		rankPassing(db, q, params, poolSize),
 		sampleSignatures(db, q, params, fraction)
 	]);
-	return { pool, complete: pool.length < poolSize, signatures, openNow: null, estimated: true };
+	// a pool short of its size holds every result; a thin sample is counted again, exactly
+	const sampled = countFacets(signatures, params, false).total * fraction;
+	const total =
+		pool.length < poolSize ? pool.length : sampled < estimation.thinSample ? await countPassing(db, q, params) : null;
+	return { pool, complete: pool.length < poolSize, signatures, openNow: null, estimated: true, total };
+}
+
+/** How many services pass every filter and the text, near the point when there is one, exactly. */
+async function countPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<number> {
+	const kept = passingAll(q.filters);
+	const [row] = await selectRows<{ n: number }>(
+		db,
+		q.origin && !q.plan?.retrieval && params.radiusKm !== null
+			? sql`SELECT count(DISTINCT e.service_id)::int AS n FROM search_point e
+				WHERE e.active AND ${kept} AND ${q.within(sql`e`)}`
+			: // the filters' indexes are on search_filter_entry: a thin result is usually the filters'
+				// doing, and the text is then checked on the few services they leave
+				sql`SELECT count(*)::int AS n FROM search_filter_entry e${q.nearest}
+				WHERE e.active AND ${kept} AND ${q.nearKept}
+					${q.plan?.retrieval ? sql`AND e.service_id IN (SELECT t.service_id FROM search_entry t WHERE t.document @@ ${q.plan.retrieval}::tsquery)` : sql``}`
+	);
+	return row?.n ?? 0;
 }
 
 /**

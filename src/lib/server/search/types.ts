@@ -53,8 +53,9 @@ export type SearchFacets = {
 export type SearchOutcome = {
 	total: number;
 	/**
-	 * The total and the facet counts are estimates (a search reaching more than 5,000 services,
-	 * counted on a sample and rounded to two significant figures); else exact.
+	 * The total is an estimate (a search reaching more than 5,000 services, counted on a sample
+	 * and rounded to two significant figures; its facet counts are estimates too). A small total
+	 * is counted exactly even then.
 	 */
 	estimated: boolean;
 	page: number;
