@@ -131,7 +131,9 @@ export function mergeCrowded(items: ViewItem[], zoom: number): ViewItem[] {
 	const buckets = new Map<string, number[]>();
 	screen.forEach((s, i) => {
 		const key = bucketOf(s.x, s.y);
-		buckets.set(key, [...(buckets.get(key) ?? []), i]);
+		const bucket = buckets.get(key);
+		if (bucket) bucket.push(i);
+		else buckets.set(key, [i]);
 	});
 	const taken = new Set<number>();
 	const largestFirst = screen.map((_, i) => i).sort((a, b) => countOf(items[b]!) - countOf(items[a]!));

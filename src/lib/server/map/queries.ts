@@ -54,9 +54,6 @@ export async function selectMapCells(
 	// whole cells, and one more on every side: a group on the edge keeps all its places, and
 	// markers that would overlap merge the same way whatever the view (map-features.ts)
 	const box = shift === null ? inView : alignToCells(inView, shift, 1);
-	const text = plan?.retrieval
-		? sql`AND e.service_id IN (SELECT t.service_id FROM search_entry t WHERE t.document @@ ${plan.retrieval}::tsquery)`
-		: sql``;
 	const reach = pixelsToBbox(box);
 	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
 	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
@@ -80,7 +77,7 @@ export async function selectMapCells(
 				min(e.latitude) AS south, max(e.latitude) AS north, min(e.longitude) AS west, max(e.longitude) AS east,
 				CASE WHEN count(*) = 1 THEN min(e.place_id::text) END AS place_id
 			FROM search_point e${q.join}
-			WHERE e.active ${text} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
+			WHERE e.active AND ${q.matchesText} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
 				AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
 				${circle}
 			GROUP BY ${groups}`

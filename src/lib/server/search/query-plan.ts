@@ -29,6 +29,8 @@ export type QueryPlan = {
 	retrieval: string | null;
 	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
 	candidates: number;
+	/** The active services the plan was made against (the idf's total). */
+	documents: number;
 	correctedQuery: string | null;
 };
 
@@ -203,6 +205,7 @@ export function buildQueryPlan(input: {
 	return {
 		groups,
 		...retrievalQuery(groups, total),
+		documents: input.totalDocuments,
 		correctedQuery: correctedText(input.query, tokens)
 	};
 }

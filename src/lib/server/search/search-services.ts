@@ -167,7 +167,8 @@ async function sampleFractionOf(
 	params: SearchParams,
 	plan: QueryPlan | null
 ): Promise<number | null> {
-	const directory = await countDirectory(db);
+	// a text search's plan already read it
+	const directory = plan ? plan.documents : await countDirectory(db);
 	const share = shareOfCity(params);
 	const reach = (plan ? Math.min(plan.candidates, directory) : directory) * share;
 	if (params.near && directory * share > estimation.exactUpTo) return Math.min(1, estimation.sampleSize / Math.max(reach, 1));
@@ -186,6 +187,10 @@ export type BuiltQuery = {
 	ctes: SQL[];
 	/** search_entry, or search_filter_entry without text. */
 	table: SQL;
+	/** Within a radius and without text: search_point alone holds everything the search reads. */
+	placesAlone: boolean;
+	/** e's service matches the text (a semi-join on the documents' index); true without text. */
+	matchesText: SQL;
 	/** FROM search_entry e (search_filter_entry e without text) [JOIN near]; within a radius without text, near e. */
 	from: SQL;
 	/** The join to the services near the point, empty without one (the map joins it to its points). */
@@ -264,6 +269,10 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		plan,
 		ctes,
 		table,
+		placesAlone,
+		matchesText: text
+			? sql`e.service_id IN (SELECT t.service_id FROM search_entry t WHERE t.document @@ ${plan!.retrieval}::tsquery)`
+			: TRUE,
 		from: placesAlone ? sql`near e` : sql`${table} e${nearJoin}`,
 		join: nearJoin,
 		chord: placesAlone ? sql`e.chord` : near ? sql`near.chord` : sql`NULL::float8`,
@@ -360,18 +369,12 @@ async function browse(
 		)
 	).map(fromText);
 	const fraction = estimation ? sampleFraction(estimation, countFacets(signatures, params, false).total) : null;
-	const entries = fraction ? sampled(q, fraction) : q.from;
+	const entries = fraction ? sampled(q.table, fraction) : q.from;
 	const [pool, open] = await Promise.all([
-		selectRows<RankedRow>(
-			db,
-			sql`SELECT e.service_id, NULL::float8 AS km FROM ${q.from}
-				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free}
-				ORDER BY e.sort_key, e.service_id LIMIT ${poolSize}`
-		),
+		firstByName(db, passingAll(f), poolSize),
 		selectRows<{ n: number }>(
 			db,
-			sql`SELECT count(*)::int AS n FROM ${entries}
-				WHERE ${q.where} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${q.openNow}`
+			sql`SELECT count(*)::int AS n FROM ${entries} WHERE ${q.where} AND ${passingAll(f)} AND ${q.openNow}`
 		)
 	]);
 	const openNow = open[0]?.n ?? 0;
@@ -386,9 +389,24 @@ async function browse(
 	};
 }
 
-/** The entries of a browse on a row sample of `fraction` of the table (the same rows every time). */
-const sampled = (q: BuiltQuery, fraction: number) =>
-	sql`${q.table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)`;
+/**
+ * A row sample of `fraction` of a table, as e: the same rows every time, so a reload shows the
+ * same figures. Bernoulli, not block, sampling: a directory stored in order of import keeps
+ * similar services in the same blocks, which made block samples wrong by up to half on the
+ * benchmark's directory.
+ */
+const sampled = (table: SQL, fraction: number) =>
+	sql`${table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)`;
+
+/** The first `limit` active services meeting `condition` on search_filter_entry e, by name (its index). */
+async function firstByName(db: DbOrTx, condition: SQL, limit: number): Promise<RankedRow[]> {
+	const rows = await selectRows<HitText>(
+		db,
+		sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
+			WHERE e.active AND ${condition} ORDER BY e.sort_key, e.service_id LIMIT ${limit}`
+	);
+	return rows.map(toRanked);
+}
 
 /** Failing at most one filter: what counts in some facet (standard facet semantics). */
 const inSomeFacet = (f: BuiltQuery['filters']) =>
@@ -499,28 +517,27 @@ async function estimate(
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
 	const [pool, signatures] = await Promise.all([
 		rankPassing(db, q, params, poolSize),
-		sampleSignatures(db, q, params, fraction)
+		sampleSignatures(db, q, fraction)
 	]);
 	// a pool short of its size holds every result; a thin sample is counted again, exactly
 	const sampled = countFacets(signatures, params, false).total * fraction;
 	const total =
-		pool.length < poolSize ? pool.length : sampled < estimation.thinSample ? await countPassing(db, q, params) : null;
+		pool.length < poolSize ? pool.length : sampled < estimation.thinSample ? await countPassing(db, q) : null;
 	return { pool, complete: pool.length < poolSize, signatures, openNow: null, estimated: true, total };
 }
 
 /** How many services pass every filter and the text, near the point when there is one, exactly. */
-async function countPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams): Promise<number> {
+async function countPassing(db: DbOrTx, q: BuiltQuery): Promise<number> {
 	const kept = passingAll(q.filters);
 	const [row] = await selectRows<{ n: number }>(
 		db,
-		q.origin && !q.plan?.retrieval && params.radiusKm !== null
+		q.placesAlone
 			? sql`SELECT count(DISTINCT e.service_id)::int AS n FROM search_point e
 				WHERE e.active AND ${kept} AND ${q.within(sql`e`)}`
 			: // the filters' indexes are on search_filter_entry: a thin result is usually the filters'
 				// doing, and the text is then checked on the few services they leave
 				sql`SELECT count(*)::int AS n FROM search_filter_entry e${q.nearest}
-				WHERE e.active AND ${kept} AND ${q.nearKept}
-					${q.plan?.retrieval ? sql`AND e.service_id IN (SELECT t.service_id FROM search_entry t WHERE t.document @@ ${q.plan.retrieval}::tsquery)` : sql``}`
+				WHERE e.active AND ${kept} AND ${q.nearKept} AND ${q.matchesText}`
 	);
 	return row?.n ?? 0;
 }
@@ -537,14 +554,7 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 	const kept = passingAll(q.filters);
 	const text = q.plan?.retrieval ? q.plan : null;
 	if (!text && q.origin) return nearestPassing(db, q, params, poolSize);
-	if (!text) {
-		const rows = await selectRows<HitText>(
-			db,
-			sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
-				WHERE e.active AND ${kept} ORDER BY e.sort_key, e.service_id LIMIT ${poolSize}`
-		);
-		return rows.map(toRanked);
-	}
+	if (!text) return firstByName(db, kept, poolSize);
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranked = (table: SQL, vector: SQL) =>
 		selectRows<HitText>(
@@ -589,36 +599,26 @@ async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, p
 		if (nearest.size < poolSize && rows.length === places) continue;
 		const located = [...nearest.values()].slice(0, poolSize);
 		if (located.length === poolSize || params.radiusKm !== null) return located.map(toRanked);
-		const unlocated = await selectRows<HitText>(
+		const unlocated = await firstByName(
 			db,
-			sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
-				WHERE e.active AND ${kept} AND NOT EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id)
-				ORDER BY e.sort_key, e.service_id LIMIT ${poolSize - located.length}`
+			sql`${kept} AND NOT EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id)`,
+			poolSize - located.length
 		);
-		return [...located, ...unlocated].map(toRanked);
+		return [...located.map(toRanked), ...unlocated];
 	}
 }
 
 /**
  * The facet signatures of the candidates in a row sample of the entries (of the places, near a
- * point without text: each checks its own distance), their counts scaled up. Bernoulli, not
- * block, sampling: a directory stored in order of import keeps similar services in the same
- * blocks, which made block samples wrong by up to half on the benchmark's directory.
+ * point without text: each checks its own distance), their counts scaled up.
  */
-async function sampleSignatures(
-	db: DbOrTx,
-	q: BuiltQuery,
-	params: SearchParams,
-	fraction: number
-): Promise<SignatureRow[]> {
-	const placesAlone = q.origin !== null && !q.plan?.retrieval && params.radiusKm !== null;
+async function sampleSignatures(db: DbOrTx, q: BuiltQuery, fraction: number): Promise<SignatureRow[]> {
 	const rows = await selectRows<SignatureText>(
 		db,
 		sql`WITH grouped AS (
 				SELECT e.signature, ${q.openNow} AS open_now, count(DISTINCT e.service_id) AS n
-				FROM ${placesAlone ? sql`search_point` : q.table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)
-					${placesAlone ? sql`` : q.nearest}
-				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${placesAlone ? q.within(sql`e`) : q.nearKept}
+				FROM ${q.placesAlone ? sampled(sql`search_point`, fraction) : sql`${sampled(q.table, fraction)}${q.nearest}`}
+				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${q.placesAlone ? q.within(sql`e`) : q.nearKept}
 				GROUP BY 1, 2
 			)
 			SELECT ${SIGNATURE_CODES}, s.free, g.open_now, g.n / ${fraction}::float8 AS n
