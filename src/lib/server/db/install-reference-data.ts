@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { installReferenceTaxonomy } from '../taxonomy/install-reference-taxonomy.ts';
 import { installKeywordIndex } from '../keywords/install-keyword-index.ts';
@@ -19,5 +20,10 @@ export async function installReferenceData(db: Db): Promise<string[]> {
 	installed.push(`${vocabulary.synonyms} thesaurus terms, ${vocabulary.stopwords} stop words`);
 	const boundaries = await installBoundaries(db);
 	installed.push(`${boundaries.municipi} municipi, ${boundaries.nil} NIL`);
+	// every start writes these tables again: PGlite has no autovacuum, and the dead rows of each
+	// start piled up (the thesaurus grew to six times its size, and query analysis scans it)
+	await db.execute(
+		sql`VACUUM (ANALYZE) taxonomy, taxonomy_term, keyword_index_entry, search_synonym, search_stopword, municipio, nil`
+	);
 	return installed;
 }

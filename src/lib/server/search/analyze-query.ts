@@ -37,7 +37,7 @@ export async function analyzeQuery(db: DbOrTx, query: string): Promise<QueryPlan
 	const tokens = tokenize(query)
 		.filter((t) => t.word.length <= MAX_WORD_LENGTH)
 		.slice(0, MAX_TOKENS);
-	if (tokens.length === 0) return { groups: [], retrieval: null, candidates: 0, documents: 0, correctedQuery: null };
+	if (tokens.length === 0) return { groups: [], retrieval: null, candidates: 0, covering: null, documents: 0, correctedQuery: null };
 	const words = [...new Set(tokens.map((t) => t.word))];
 
 	const known = await selectRows<{
@@ -52,7 +52,9 @@ export async function analyzeQuery(db: DbOrTx, query: string): Promise<QueryPlan
 		sql`
 			SELECT w.word, w.lexeme, sw.word IS NOT NULL AS stop,
 				coalesce(l.documents, 0)::int AS documents,
-				(w.lexeme IS NOT NULL AND EXISTS (
+				-- asked only of the words the corpus lacks (a typo or a word of the thesaurus alone):
+				-- the planner scans the thesaurus for each word it is asked of
+				(w.lexeme IS NOT NULL AND sw.word IS NULL AND l.documents IS NULL AND EXISTS (
 					SELECT 1 FROM search_synonym s WHERE s.lexemes @> ARRAY[w.lexeme]
 				)) AS in_thesaurus,
 				coalesce((SELECT documents FROM search_corpus WHERE id = 1), 0)::int AS total
@@ -179,7 +181,7 @@ async function matchThesaurus(db: DbOrTx, lexemes: string[], sequence: string[])
 	const rows = await selectRows<{
 		term: string;
 		lexemes: string[];
-		ordered: (string | null)[];
+		ordered: string[];
 		weight: number;
 		ambiguous: boolean;
 		expansion: string[];
@@ -187,18 +189,18 @@ async function matchThesaurus(db: DbOrTx, lexemes: string[], sequence: string[])
 		db,
 		sql`
 			SELECT s.term, s.lexemes, s.weight::float8 AS weight, s.ambiguous,
-				ARRAY(SELECT (ts_lexize('italian_stem', w))[1] FROM unnest(string_to_array(s.term, ' ')) WITH ORDINALITY
-					AS t(w, i) ORDER BY i) AS ordered,
+				-- stop words (no stem) left out here: node-postgres reads a NULL element as "NULL"
+				ARRAY(SELECT l FROM unnest(string_to_array(s.term, ' ')) WITH ORDINALITY AS t(w, i),
+					LATERAL (SELECT (ts_lexize('italian_stem', w))[1]) AS x(l) WHERE l IS NOT NULL ORDER BY i) AS ordered,
 				tsvector_to_array(to_tsvector('piazza_it', x.expansion)) AS expansion
 			FROM search_synonym s, unnest(s.expansions) WITH ORDINALITY AS x(expansion, position)
 			WHERE s.lexemes <@ ${textArray(lexemes)}
-			ORDER BY s.term, x.position
+			ORDER BY s.term COLLATE "C", x.position
 		`
 	);
 	const byTerm = new Map<string, ThesaurusMatch>();
 	for (const r of rows) {
-		const ordered = r.ordered.filter((l): l is string => l !== null);
-		if (!inOrder(ordered, sequence)) continue;
+		if (!inOrder(r.ordered, sequence)) continue;
 		const match = byTerm.get(r.term) ?? {
 			term: r.term,
 			lexemes: r.lexemes,

@@ -142,4 +142,22 @@ describe('retrieval budget', () => {
 		// they still rank whatever the retrieval brought in
 		expect(p.groups[0]!.alternatives.map((a) => a.lexemes[0])).toEqual(['affitt', 'canon', 'contrib']);
 	});
+
+	it('says which candidates meet another need besides the ones selecting them', () => {
+		const big: Record<string, number> = { affitt: 2000, cas: 25000, canon: 9000 };
+		const p = buildQueryPlan({
+			query: 'affitt cas',
+			tokens: analyse('affitt cas'),
+			thesaurus: [{ term: 'affitto', lexemes: ['affitt'], weight: 1, expansions: [['canon']] }],
+			documentsOf: (l) => big[l] ?? 0,
+			totalDocuments: 100_000
+		});
+		// "cas" would blow the budget: it only ranks, and the services meeting both needs come first
+		expect(p.retrieval).toBe("'affitt'");
+		expect(p.covering).toBe("('affitt') & ('cas')");
+		// one need, or every need selecting: nothing to cover besides
+		expect(plan('nid').covering).toBeNull();
+		expect(plan('nid affitt').retrieval).toBe("'nid' | 'affitt'");
+		expect(plan('nid affitt').covering).toBeNull();
+	});
 });

@@ -29,6 +29,12 @@ export type QueryPlan = {
 	retrieval: string | null;
 	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
 	candidates: number;
+	/**
+	 * The retrieval and, besides, any alternative of a need the retrieval does not select: the
+	 * candidates meeting two needs or more, which coverage ranks first (null with one need). A
+	 * common word draws its pool from these when they fill it (search-services.ts, rankPassing).
+	 */
+	covering: string | null;
 	/** The active services the plan was made against (the idf's total). */
 	documents: number;
 	correctedQuery: string | null;
@@ -242,8 +248,11 @@ export function alternativeRankQuery(a: Alternative): string {
  * the services selects nothing when another group can; lighter alternatives that common never
  * select. On a small directory the budget never binds.
  */
-function retrievalQuery(groups: Group[], total: number): { retrieval: string | null; candidates: number } {
-	if (groups.length === 0) return { retrieval: null, candidates: 0 };
+function retrievalQuery(
+	groups: Group[],
+	total: number
+): { retrieval: string | null; candidates: number; covering: string | null } {
+	if (groups.length === 0) return { retrieval: null, candidates: 0, covering: null };
 	const weightOf = new Map<Alternative, number>();
 	for (const g of groups) for (const a of g.alternatives) weightOf.set(a, g.weight * a.factor * a.idf);
 	const byWeight = (x: Alternative, y: Alternative) => weightOf.get(y)! - weightOf.get(x)!;
@@ -260,8 +269,17 @@ function retrievalQuery(groups: Group[], total: number): { retrieval: string | n
 		chosen.push(a);
 		estimate += a.documents;
 	}
-	return { retrieval: [...new Set(chosen.map(alternativeQuery))].join(' | '), candidates: estimate };
+	const retrieval = orQuery(chosen);
+	const others = groups.filter((g) => !g.alternatives.some((a) => chosen.includes(a))).flatMap((g) => g.alternatives);
+	return {
+		retrieval,
+		candidates: estimate,
+		covering: others.length > 0 ? `(${retrieval}) & (${orQuery(others)})` : null
+	};
 }
+
+/** Alternatives as one tsquery text: any of them. */
+export const orQuery = (alternatives: Alternative[]) => [...new Set(alternatives.map(alternativeQuery))].join(' | ');
 
 function correctedText(query: string, tokens: AnalysedToken[]): string | null {
 	const replacements = tokens

@@ -3,6 +3,8 @@ import { createTestDb, type TestDb } from '#tests/db.ts';
 import { toSearchApiResponse } from './api-response.ts';
 import { defaultSearchParams, parseSearchParams } from './inputs.ts';
 import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
+import { analyzeQuery } from './analyze-query.ts';
+import { RANKING } from './query-plan.ts';
 import { SCORING, searchServices, type Estimation } from './search-services.ts';
 import type { SearchOutcome, SearchParams } from './types.ts';
 
@@ -363,6 +365,23 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 			const deeper = await estimated({ q: 'nido', perPage: 2, page: 3 }, WHOLE);
 			expect(keys(deeper)).toEqual(keys(await search({ q: 'nido', perPage: 2, page: 3 })));
 		});
+	});
+
+	it('draws the pool of a sentence from the services meeting two of its needs when they fill it', async () => {
+		// a budget of one service: one need selects the candidates, the others only rank
+		const budget = { ...RANKING };
+		Object.assign(RANKING, { candidateBudget: 1, candidateShare: 0 });
+		try {
+			const plan = await analyzeQuery(t.db, 'assistenza domiciliare anziani');
+			expect(plan.covering).not.toBeNull();
+			await withSmallPools(async () => {
+				const exact = await search({ q: 'assistenza domiciliare anziani', perPage: 2 });
+				const covering = await estimated({ q: 'assistenza domiciliare anziani', perPage: 2 }, WHOLE);
+				expect(keys(covering)).toEqual(keys(exact));
+			});
+		} finally {
+			Object.assign(RANKING, budget);
+		}
 	});
 });
 

@@ -11,7 +11,7 @@ import { loadReferenceTaxonomy } from '../taxonomy/reference.ts';
 import { analyzeQuery, textArray } from './analyze-query.ts';
 import { romeClock, type RomeClock } from './clock.ts';
 import { MAX_RADIUS_KM } from './inputs.ts';
-import { alternativeQuery, alternativeRankQuery, type Alternative, type QueryPlan } from './query-plan.ts';
+import { alternativeQuery, alternativeRankQuery, orQuery, type QueryPlan } from './query-plan.ts';
 import { cacheFor, readSearchVersion } from './result-cache.ts';
 import { selectRows } from './rows.ts';
 import type { SearchFacets, SearchHit, SearchOutcome, SearchParams } from './types.ts';
@@ -369,12 +369,12 @@ async function browse(
 		)
 	).map(fromText);
 	const fraction = estimation ? sampleFraction(estimation, countFacets(signatures, params, false).total) : null;
-	const entries = fraction ? sampled(q.table, fraction) : q.from;
 	const [pool, open] = await Promise.all([
 		firstByName(db, passingAll(f), poolSize),
 		selectRows<{ n: number }>(
 			db,
-			sql`SELECT count(*)::int AS n FROM ${entries} WHERE ${q.where} AND ${passingAll(f)} AND ${q.openNow}`
+			sql`SELECT count(*)::int AS n FROM ${q.from}
+				WHERE ${q.where} AND ${passingAll(f)} AND ${q.openNow} AND ${inSample(fraction ?? 1)}`
 		)
 	]);
 	const openNow = open[0]?.n ?? 0;
@@ -390,13 +390,19 @@ async function browse(
 }
 
 /**
- * A row sample of `fraction` of a table, as e: the same rows every time, so a reload shows the
- * same figures. Bernoulli, not block, sampling: a directory stored in order of import keeps
- * similar services in the same blocks, which made block samples wrong by up to half on the
- * benchmark's directory.
+ * The row e belongs to a sample of `fraction` of the services: those whose id hashes into the
+ * lowest `fraction` of the int4 range. The same services every time (a reload shows the same
+ * figures) and in every table (all the places of a sampled service are in: counting services
+ * on places stays unbiased), unrelated to what a service is or where it is stored (a block
+ * sample was wrong by up to half on a directory stored in order of import), and read through
+ * the hash's index, which the planner combines with the text and filter indexes: a Bernoulli
+ * sample reads every page of the table (docs/search.md).
  */
-const sampled = (table: SQL, fraction: number) =>
-	sql`${table} e TABLESAMPLE BERNOULLI (${fraction * 100}::float4) REPEATABLE (0)`;
+const inSample = (fraction: number) =>
+	fraction >= 1 ? TRUE : sql`uuid_hash(e.service_id) < ${sampleThreshold(fraction)}::int`;
+
+/** The hash below which `fraction` of the uniformly spread int4 hashes fall. */
+export const sampleThreshold = (fraction: number) => Math.floor(-(2 ** 31) + Math.max(0, fraction) * 2 ** 32);
 
 /** The first `limit` active services meeting `condition` on search_filter_entry e, by name (its index). */
 async function firstByName(db: DbOrTx, condition: SQL, limit: number): Promise<RankedRow[]> {
@@ -544,39 +550,49 @@ async function countPassing(db: DbOrTx, q: BuiltQuery): Promise<number> {
 
 /**
  * The best `poolSize` matches passing every filter. Without text, by name, or nearest first from
- * the spatial index. With text, the pool is drawn from the services whose names match when they
- * are enough to fill it (search_filter_entry.title), else from those whose names, keywords or
- * categories do (.head, a fifth of the documents), else from every matching document: the
- * name outweighs the keywords and categories, which outweigh the description, so a service
- * matching only further down would rank below the ones drawn.
+ * the spatial index. With text, the pool is drawn from the narrowest set of matches that fills
+ * it: the services whose names match (search_filter_entry.title); those whose names, keywords
+ * or categories (.head, a fifth of the documents) meet two of the query's needs or more
+ * (QueryPlan.covering), then one; the same in whole documents. The name outweighs the keywords
+ * and categories, which outweigh the description, and coverage multiplies the score, so a
+ * service matching only further down would rank below the ones drawn; ranking only the sets
+ * that fill the pool saves scoring the 13,000 services a common word of a long sentence reaches.
  */
 async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, poolSize: number): Promise<RankedRow[]> {
 	const kept = passingAll(q.filters);
-	const text = q.plan?.retrieval ? q.plan : null;
-	if (!text && q.origin) return nearestPassing(db, q, params, poolSize);
-	if (!text) return firstByName(db, kept, poolSize);
+	const text = q.plan;
+	const retrieval = text?.retrieval;
+	if ((!text || !retrieval) && q.origin) return nearestPassing(db, q, params, poolSize);
+	if (!text || !retrieval) return firstByName(db, kept, poolSize);
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
-	const ranked = (table: SQL, vector: SQL) =>
+	const ranked = (table: SQL, vector: SQL, matching: string) =>
 		selectRows<HitText>(
 			db,
 			sql`${withClause([
 				sql`promising AS (
 					SELECT e.service_id, e.sort_key, e.general_desk, ${params.near ? sql`n.chord` : sql`NULL::float8`} AS chord
 					FROM ${table} e${q.nearest}
-					WHERE e.active AND ${vector} @@ ${text.retrieval}::tsquery AND ${kept} AND ${q.nearKept}
+					WHERE e.active AND ${vector} @@ ${matching}::tsquery AND ${kept} AND ${q.nearKept}
 					ORDER BY ${prescoreExpression(text, vector)} DESC, ${tail} LIMIT ${poolSize}
 				)`,
 				...scoredPool(text, tail)
 			])}
 			SELECT service_id, chord FROM pool ORDER BY position`
 		);
-	// from the narrowest set of matches that fills the pool: names, then names, keywords and
-	// categories, then whole documents
-	for (const vector of [sql`e.title`, sql`e.head`]) {
-		const rows = await ranked(sql`search_filter_entry`, vector);
+	const heads = sql`search_filter_entry`;
+	const documents = sql`search_entry`;
+	const covering = text.covering;
+	const sets: [SQL, SQL, string][] = [
+		[heads, sql`e.title`, retrieval],
+		...(covering ? [[heads, sql`e.head`, covering] as [SQL, SQL, string]] : []),
+		[heads, sql`e.head`, retrieval],
+		...(covering ? [[documents, sql`e.document`, covering] as [SQL, SQL, string]] : [])
+	];
+	for (const [table, vector, matching] of sets) {
+		const rows = await ranked(table, vector, matching);
 		if (rows.length >= poolSize) return rows.map(toRanked);
 	}
-	return (await ranked(sql`search_entry`, sql`e.document`)).map(toRanked);
+	return (await ranked(documents, sql`e.document`, retrieval)).map(toRanked);
 }
 
 /**
@@ -617,8 +633,9 @@ async function sampleSignatures(db: DbOrTx, q: BuiltQuery, fraction: number): Pr
 		db,
 		sql`WITH grouped AS (
 				SELECT e.signature, ${q.openNow} AS open_now, count(DISTINCT e.service_id) AS n
-				FROM ${q.placesAlone ? sampled(sql`search_point`, fraction) : sql`${sampled(q.table, fraction)}${q.nearest}`}
-				WHERE ${q.where} AND ${inSomeFacet(q.filters)} AND ${q.placesAlone ? q.within(sql`e`) : q.nearKept}
+				FROM ${q.placesAlone ? sql`search_point e` : sql`${q.table} e${q.nearest}`}
+				WHERE ${q.where} AND ${inSample(fraction)} AND ${inSomeFacet(q.filters)}
+					AND ${q.placesAlone ? q.within(sql`e`) : q.nearKept}
 				GROUP BY 1, 2
 			)
 			SELECT ${SIGNATURE_CODES}, s.free, g.open_now, g.n / ${fraction}::float8 AS n
@@ -696,7 +713,6 @@ function prescoreExpression(plan: QueryPlan, vector: SQL): SQL {
 	const weighted = plan.groups.flatMap((g) => g.alternatives.map((a) => ({ a, w: g.weight * a.factor * a.idf })));
 	const sorted = [...weighted].sort((x, y) => y.w - x.w);
 	const heavy = sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
-	const orQuery = (alternatives: Alternative[]) => [...new Set(alternatives.map(alternativeQuery))].join(' | ');
 	const rank = (q: string) => sql`ts_rank(${rankWeights()}::float4[], ${vector}, ${q}::tsquery)`;
 	return sql`(4 * ${rank(orQuery(heavy.map((x) => x.a)))} + ${rank(orQuery(weighted.map((x) => x.a)))})`;
 }
