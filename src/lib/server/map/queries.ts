@@ -11,7 +11,7 @@ import { selectRows } from '../search/rows.ts';
 import { buildQuery } from '../search/search-services.ts';
 import { distanceKm } from '../search/inputs.ts';
 import type { SearchParams } from '../search/types.ts';
-import { alignToCells, pixelsToBbox, viewPixels } from './grid.ts';
+import { alignToCells, fromPixel, pixelsToBbox, viewPixels } from './grid.ts';
 import type { Bbox } from './inputs.ts';
 
 /**
@@ -63,26 +63,60 @@ export async function selectMapCells(
 	// the shift is written into the statement, not bound: with a bound one, a prepared statement's
 	// generic plan cannot tell how many cells there are and sorts every place to group them
 	const groups = shift === null ? sql`e.place_id` : sql.raw(`e.x >> ${Math.trunc(shift)}, e.y >> ${Math.trunc(shift)}`);
-	return db.transaction(async (tx) => {
+	const rows = await db.transaction(async (tx) => {
 		// one core groups a city's places faster than two workers and their start (measured on
 		// PostgreSQL 15, 2 cores: 37 ms against 66 ms for 98,000 places)
 		await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-		return selectRows<MapCell>(
+		// the groups' centres and boxes in pixels: integer aggregates cost a city view 15% less
+		// than the same on the coordinates (measured on PGlite, 98,000 places)
+		// a group's one place by its number, read back in the same statement (the same snapshot)
+		return selectRows<PixelCell>(
 			tx,
-			sql`${q.ctes.length > 0 ? sql`WITH ${sql.join(q.ctes, sql`, `)}` : sql``}
-			SELECT count(*)::int AS n,
-				count(*) FILTER (WHERE e.x BETWEEN ${inView.x0}::int AND ${inView.x1}::int
-					AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
-				avg(e.latitude) AS lat, avg(e.longitude) AS lon,
-				min(e.latitude) AS south, max(e.latitude) AS north, min(e.longitude) AS west, max(e.longitude) AS east,
-				CASE WHEN count(*) = 1 THEN min(e.place_id::text) END AS place_id
-			FROM search_point e${q.join}
-			WHERE e.active AND ${q.matchesText} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
-				AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
-				${circle}
-			GROUP BY ${groups}`
+			sql`WITH ${sql.join(
+				[
+					...q.ctes,
+					sql`cells AS (
+						SELECT count(*)::int AS n,
+							count(*) FILTER (WHERE e.x BETWEEN ${inView.x0}::int AND ${inView.x1}::int
+								AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
+							avg(e.x)::float8 AS x, avg(e.y)::float8 AS y,
+							min(e.x) AS x0, max(e.x) AS x1, min(e.y) AS y0, max(e.y) AS y1, min(e.place_key) AS place_key
+						FROM search_point e${q.join}
+						WHERE e.active AND ${q.matchesText} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
+							AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
+							${circle}
+						GROUP BY ${groups}
+					)`
+				],
+				sql`, `
+			)}
+			SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1,
+				CASE WHEN c.n = 1 THEN (SELECT p.place_id::text FROM search_point p WHERE p.place_key = c.place_key) END AS place_id
+			FROM cells c`
 		);
 	});
+	return rows.map(toMapCell);
+}
+
+/** A group as selectMapCells reads it: mean and extreme pixels of its places. */
+type PixelCell = Pick<MapCell, 'n' | 'in_view' | 'place_id'> & { x: number; y: number; x0: number; x1: number; y0: number; y1: number };
+
+/** Pixels back to degrees, each at the centre of its pixel (a few centimetres wide). */
+function toMapCell({ n, in_view, place_id, x, y, x0, x1, y0, y1 }: PixelCell): MapCell {
+	const centre = fromPixel(x + 0.5, y + 0.5);
+	const northWest = fromPixel(x0 + 0.5, y0 + 0.5);
+	const southEast = fromPixel(x1 + 0.5, y1 + 0.5);
+	return {
+		n,
+		in_view,
+		lat: centre.lat,
+		lon: centre.lon,
+		south: southEast.lat,
+		north: northWest.lat,
+		west: northWest.lon,
+		east: southEast.lon,
+		place_id
+	};
 }
 
 export type MapPlaceDetails = {

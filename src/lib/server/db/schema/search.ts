@@ -20,6 +20,7 @@ import {
 	smallint,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
 import { location, service } from './directory.ts';
@@ -191,6 +192,11 @@ export const searchPoint = pgTable(
 			.references(() => location.id, { onDelete: 'cascade' }),
 		/** The service_at_location of the pair (the first, should there be two): the map's place id. */
 		placeId: uuid('place_id').notNull(),
+		/**
+		 * The row as a number, which PostgreSQL aggregates in a fraction of a uuid's time: the map
+		 * takes the key of a group's one place and reads its place id back (map/queries.ts).
+		 */
+		placeKey: bigint('place_key', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
 		earth: earth('earth').notNull(),
 		latitude: doublePrecision('latitude').notNull(),
 		longitude: doublePrecision('longitude').notNull(),
@@ -203,6 +209,7 @@ export const searchPoint = pgTable(
 		primaryKey({ columns: [t.serviceId, t.locationId] }),
 		index('search_point_earth_idx').using('gist', t.earth),
 		index('search_point_location_idx').on(t.locationId),
+		uniqueIndex('search_point_place_key_idx').on(t.placeKey),
 		sampleIndex('search_point_sample_idx', t.serviceId)
 	]
 );
