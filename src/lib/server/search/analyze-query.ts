@@ -189,7 +189,7 @@ async function matchThesaurus(db: DbOrTx, lexemes: string[], sequence: string[])
 		db,
 		sql`
 			SELECT s.term, s.lexemes, s.weight::float8 AS weight, s.ambiguous,
-				-- stop words (no stem) left out here: node-postgres reads a NULL element as "NULL"
+				-- stop words (no stem) left out here: the postgres-js driver reads a NULL element as "NULL"
 				ARRAY(SELECT l FROM unnest(string_to_array(s.term, ' ')) WITH ORDINALITY AS t(w, i),
 					LATERAL (SELECT (ts_lexize('italian_stem', w))[1]) AS x(l) WHERE l IS NOT NULL ORDER BY i) AS ordered,
 				tsvector_to_array(to_tsvector('piazza_it', x.expansion)) AS expansion
