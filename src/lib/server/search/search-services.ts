@@ -370,7 +370,7 @@ async function browse(
 	).map(fromText);
 	const fraction = estimation ? sampleFraction(estimation, countFacets(signatures, params, false).total) : null;
 	const [pool, open] = await Promise.all([
-		firstByName(db, passingAll(f), poolSize),
+		firstByName(db, passingAll(f), poolSize, params.area),
 		selectRows<{ n: number }>(
 			db,
 			sql`SELECT count(*)::int AS n FROM ${q.from}
@@ -404,12 +404,22 @@ const inSample = (fraction: number) =>
 /** The hash below which `fraction` of the uniformly spread int4 hashes fall. */
 export const sampleThreshold = (fraction: number) => Math.floor(-(2 ** 31) + Math.max(0, fraction) * 2 ** 32);
 
-/** The first `limit` active services meeting `condition` on search_filter_entry e, by name (its index). */
-async function firstByName(db: DbOrTx, condition: SQL, limit: number): Promise<RankedRow[]> {
+/**
+ * The first `limit` active services meeting `condition` on search_filter_entry e, by name: the
+ * area's own list in name order when a search is within an area (search_area_name), else the
+ * name index of every service. Walking every name to fill an area's page read 63,000 services
+ * for "nidi e micronidi" (50–75 ms on PostgreSQL at 100,000), whose names sit together.
+ */
+async function firstByName(db: DbOrTx, condition: SQL, limit: number, area: string | null): Promise<RankedRow[]> {
 	const rows = await selectRows<HitText>(
 		db,
-		sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
-			WHERE e.active AND ${condition} ORDER BY e.sort_key, e.service_id LIMIT ${limit}`
+		area
+			? sql`SELECT e.service_id, NULL::float8 AS chord
+				FROM search_area_name a JOIN search_filter_entry e ON e.service_id = a.service_id
+				WHERE a.code = ${area} AND e.active AND ${condition}
+				ORDER BY a.sort_key, a.service_id LIMIT ${limit}`
+			: sql`SELECT e.service_id, NULL::float8 AS chord FROM search_filter_entry e
+				WHERE e.active AND ${condition} ORDER BY e.sort_key, e.service_id LIMIT ${limit}`
 	);
 	return rows.map(toRanked);
 }
@@ -563,7 +573,7 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 	const text = q.plan;
 	const retrieval = text?.retrieval;
 	if ((!text || !retrieval) && q.origin) return nearestPassing(db, q, params, poolSize);
-	if (!text || !retrieval) return firstByName(db, kept, poolSize);
+	if (!text || !retrieval) return firstByName(db, kept, poolSize, params.area);
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranked = (table: SQL, vector: SQL, matching: string) =>
 		selectRows<HitText>(
@@ -618,7 +628,8 @@ async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, p
 		const unlocated = await firstByName(
 			db,
 			sql`${kept} AND NOT EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id)`,
-			poolSize - located.length
+			poolSize - located.length,
+			params.area
 		);
 		return [...located.map(toRanked), ...unlocated];
 	}

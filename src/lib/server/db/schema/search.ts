@@ -224,6 +224,25 @@ export const searchState = pgTable('search_state', {
 });
 
 /**
+ * Every search entry once under each of its area codes, by name: browsing an area walks its
+ * services in name order here and stops at the page, where walking the name index of all
+ * services reads past every service of the other areas first (names follow areas: "Nido …"
+ * sit together). Kept by statement triggers on search_filter_entry (drizzle/0012).
+ */
+export const searchAreaName = pgTable(
+	'search_area_name',
+	{
+		code: text('code').notNull(),
+		sortKey: text('sort_key').notNull(),
+		serviceId: uuid('service_id').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.code, t.sortKey, t.serviceId] }),
+		index('search_area_name_service_idx').on(t.serviceId)
+	]
+);
+
+/**
  * The distinct combinations of facet values (areas, audiences, municipi, free) services have,
  * with how many active services have each: facets count a few hundred signatures instead of
  * unnesting the codes of thousands of services. The count is kept by triggers on search_entry.
