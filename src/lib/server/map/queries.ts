@@ -67,9 +67,9 @@ export async function selectMapCells(
 		// one core groups a city's places faster than two workers and their start (measured on
 		// PostgreSQL 15, 2 cores: 37 ms against 66 ms for 98,000 places)
 		await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-		// the groups' centres and boxes in pixels: integer aggregates cost a city view 15% less
-		// than the same on the coordinates (measured on PGlite, 98,000 places)
-		// a group's one place by its number, read back in the same statement (the same snapshot)
+		// the groups' centres and boxes in pixels, and a group's one place by its number, read back
+		// in the same statement (the same snapshot): integer aggregates cost a city view less than
+		// the coordinates and the place id as text did (docs/geo.md)
 		return selectRows<PixelCell>(
 			tx,
 			sql`WITH ${sql.join(

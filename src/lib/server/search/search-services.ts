@@ -591,14 +591,15 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 		);
 	const heads = sql`search_filter_entry`;
 	const documents = sql`search_entry`;
-	const covering = text.covering;
-	const sets: [SQL, SQL, string][] = [
+	// narrowest first; a sentence of one need has no covering sets
+	const sets: [SQL, SQL, string | null][] = [
 		[heads, sql`e.title`, retrieval],
-		...(covering ? [[heads, sql`e.head`, covering] as [SQL, SQL, string]] : []),
+		[heads, sql`e.head`, text.covering],
 		[heads, sql`e.head`, retrieval],
-		...(covering ? [[documents, sql`e.document`, covering] as [SQL, SQL, string]] : [])
+		[documents, sql`e.document`, text.covering]
 	];
 	for (const [table, vector, matching] of sets) {
+		if (!matching) continue;
 		const rows = await ranked(table, vector, matching);
 		if (rows.length >= poolSize) return rows.map(toRanked);
 	}
