@@ -36,7 +36,7 @@ export const SCORING = {
 /**
  * Counts are exact while a search can reach at most `exactUpTo` services. One that may reach
  * more (a common word, "open now" across the city, a wide radius in a dense area) counts on a
- * row sample of the entries sized to hold about `sampleSize` of its candidates, scaled up and
+ * sample of the services (inSample) sized to hold about `sampleSize` of its candidates, scaled up and
  * rounded to two significant figures (SearchOutcome.estimated), and draws its pool from the
  * narrowest matches that fill it (see rankPassing). On a city's directory (under 2,000 services
  * in Milan) every count is exact; at 100,000 services counting the 24,000 matches of "nido"
@@ -572,8 +572,9 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 	const kept = passingAll(q.filters);
 	const text = q.plan;
 	const retrieval = text?.retrieval;
-	if ((!text || !retrieval) && q.origin) return nearestPassing(db, q, params, poolSize);
-	if (!text || !retrieval) return firstByName(db, kept, poolSize, params.area);
+	if (!text || !retrieval) {
+		return q.origin ? nearestPassing(db, q, params, poolSize) : firstByName(db, kept, poolSize, params.area);
+	}
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranked = (table: SQL, vector: SQL, matching: string) =>
 		selectRows<HitText>(
@@ -637,8 +638,8 @@ async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, p
 }
 
 /**
- * The facet signatures of the candidates in a row sample of the entries (of the places, near a
- * point without text: each checks its own distance), their counts scaled up.
+ * The facet signatures of the candidates among a sample of the services (inSample; read on the
+ * places near a point without text, each checking its own distance), their counts scaled up.
  */
 async function sampleSignatures(db: DbOrTx, q: BuiltQuery, fraction: number): Promise<SignatureRow[]> {
 	const rows = await selectRows<SignatureText>(
