@@ -7,10 +7,11 @@ const GENERAL_DESK_CODES = ['orientamento-servizi-sociali', 'sportelli-informati
 
 /**
  * Recomputes the full-text document, the search entry (document, filters, facet signature,
- * opening hours) and what derives from it (the entry without its document, the located points,
- * the weeks of dated schedules) of the given services (or of all when `ids` is omitted). Every write that
- * changes a service, its terms, its locations or schedules, or its organization calls this in
- * the same transaction, so search never sees a half-updated record.
+ * opening hours, the map tile and point of the places) and what derives from it (the entry without its
+ * document, the located points, the weeks of dated schedules) of the given services (or of all
+ * when `ids` is omitted). Every write that changes a service, its terms, its locations or
+ * schedules, or its organization calls this in the same transaction, so search never sees a
+ * half-updated record.
  */
 export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]): Promise<void> {
 	if (ids && ids.length === 0) return;
@@ -30,6 +31,8 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 				coalesce(terms.areas, '{}') AS areas,
 				coalesce(terms.audiences, '{}') AS audiences,
 				coalesce(places.municipi, '{}') AS municipi,
+				places.tile,
+				places.earth,
 				coalesce(s.free_of_charge, false) AS free,
 				coalesce(hours.week, '{}') AS week,
 				coalesce(hours.dated, false) AS dated,
@@ -53,9 +56,15 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 				) c
 			) terms ON true
 			LEFT JOIN LATERAL (
-				SELECT array_agg(DISTINCT l.municipio ORDER BY l.municipio) AS municipi
+				SELECT array_agg(DISTINCT l.municipio ORDER BY l.municipio) FILTER (WHERE l.municipio IS NOT NULL) AS municipi,
+					-- the one map tile of all its located places (none when they span several)
+					CASE WHEN count(DISTINCT piazza_tile(l.latitude, l.longitude)) = 1
+						THEN min(piazza_tile(l.latitude, l.longitude)) END AS tile,
+					-- the point of its one located place
+					CASE WHEN count(DISTINCT l.id) FILTER (WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL) = 1
+						THEN ll_to_earth(min(l.latitude), min(l.longitude)) END AS earth
 				FROM service_at_location sal JOIN location l ON l.id = sal.location_id
-				WHERE sal.service_id = s.id AND l.municipio IS NOT NULL
+				WHERE sal.service_id = s.id
 			) places ON true
 			LEFT JOIN LATERAL (
 				SELECT
@@ -86,8 +95,8 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 			ON CONFLICT (signature) DO NOTHING
 		)
 		INSERT INTO search_entry (service_id, active, document, signature, area_codes, audience_codes, municipi,
-			free, open_week, dated_schedules, sort_key, general_desk)
-		SELECT id, active, document, signature, areas, audiences, municipi, free, week, dated, sort_key, general_desk
+			free, open_week, dated_schedules, sort_key, general_desk, tile, earth)
+		SELECT id, active, document, signature, areas, audiences, municipi, free, week, dated, sort_key, general_desk, tile, earth
 		FROM signed
 		ON CONFLICT (service_id) DO UPDATE SET
 			active = excluded.active,
@@ -100,9 +109,11 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 			open_week = excluded.open_week,
 			dated_schedules = excluded.dated_schedules,
 			sort_key = excluded.sort_key,
-			general_desk = excluded.general_desk
+			general_desk = excluded.general_desk,
+			tile = excluded.tile,
+			earth = excluded.earth
 	`);
-	// the narrow copy, the points and the dated opening weeks (drizzle/0006)
+	// the narrow copy, the points and the dated opening weeks (drizzle/0013)
 	await db.execute(sql`SELECT piazza_refresh_search_extras(${idList})`);
 }
 

@@ -11,6 +11,7 @@ import { loadReferenceTaxonomy } from '../taxonomy/reference.ts';
 import { analyzeQuery, textArray } from './analyze-query.ts';
 import { romeClock, type RomeClock } from './clock.ts';
 import { MAX_RADIUS_KM } from './inputs.ts';
+import { tilesAround } from './near-tiles.ts';
 import { alternativeQuery, alternativeRankQuery, orQuery, type QueryPlan } from './query-plan.ts';
 import { cacheFor, readSearchVersion } from './result-cache.ts';
 import { selectRows } from './rows.ts';
@@ -202,7 +203,8 @@ export type BuiltQuery = {
 	/**
 	 * The same per entry e, for the reads that do not build the near set (a sample, a pool): a
 	 * join giving n.chord, the chord to its nearest place within the radius (NULL when none, or
-	 * without a point), and the condition that there is one (true without a radius).
+	 * without a point), and the condition that there is one (true without a radius), checked
+	 * only on the entries with a place in a tile the circle touches (near-tiles.ts).
 	 */
 	nearest: SQL;
 	nearKept: SQL;
@@ -277,16 +279,22 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		join: nearJoin,
 		chord: placesAlone ? sql`e.chord` : near ? sql`near.chord` : sql`NULL::float8`,
 		within,
-		// an aggregate in a lateral subquery is never turned into a join: each row checks its own
-		// places through the primary key, instead of the planner building the set of places in the
-		// radius first (tens of thousands at 3 km in a large directory)
+		// a service with one place has its point on the entry; the others' places are looked up by
+		// an aggregate in a scalar subquery, which is never turned into a join: each row checks its
+		// own places through the primary key, instead of the planner building the set of places in
+		// the radius first (tens of thousands at 3 km in a large directory)
 		nearest: near
 			? sql` CROSS JOIN LATERAL (
-					SELECT min(cube_distance(${origin(near)}, p.earth)) AS chord
-					FROM search_point p WHERE p.service_id = e.service_id AND ${within(sql`p`)}
+					SELECT CASE
+						WHEN e.earth IS NULL THEN (
+							SELECT min(cube_distance(${origin(near)}, p.earth))
+							FROM search_point p WHERE p.service_id = e.service_id AND ${within(sql`p`)}
+						)
+						WHEN ${within(sql`e`)} THEN cube_distance(${origin(near)}, e.earth)
+					END AS chord
 				) n`
 			: sql``,
-		nearKept: near && params.radiusKm !== null ? sql`n.chord IS NOT NULL` : TRUE,
+		nearKept: near && params.radiusKm !== null ? sql`${inTiles(tilesAround(near, radiusMeters))}n.chord IS NOT NULL` : TRUE,
 		origin: near ? origin(near) : null,
 		where: text ? sql`e.active AND e.document @@ ${plan!.retrieval}::tsquery` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
@@ -294,6 +302,13 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		empty: plan !== null && !plan.retrieval
 	};
 }
+
+/**
+ * The entry e has its places in one of the tiles, or in no single tile (near-tiles.ts): the
+ * prefilter of a radius, nothing when the circle touches too many tiles.
+ */
+const inTiles = (tiles: number[] | null) =>
+	tiles ? sql`(e.tile = ANY(${`{${tiles.join(',')}}`}::int[]) OR e.tile IS NULL) AND ` : sql``;
 
 /** The columns search reads of an entry, as search_point repeats them for each place. */
 const ENTRY_VALUES = sql.raw(

@@ -110,8 +110,23 @@ const entryColumns = () => ({
 	serviceId: uuid('service_id')
 		.primaryKey()
 		.references(() => service.id, { onDelete: 'cascade' }),
-	...entryValues()
+	...entryValues(),
+	/**
+	 * The map tile of about 860 m (zoom 15, piazza_tile in drizzle/0013) holding all the
+	 * service's located places; null when they span several tiles or there is none. A search
+	 * within a radius keeps the entries in a tile the circle touches (or with no single one)
+	 * through this column's index, and measures the distance of those only (search/near-tiles.ts).
+	 */
+	tile: integer('tile'),
+	/**
+	 * The point of the service's one located place (null when it has none or several): a search
+	 * within a radius measures it on the entry instead of looking the place up (search-services.ts).
+	 */
+	earth: earth('earth')
 });
+
+/** The index of the entries' tiles (see entryColumns). */
+const tileIndex = (name: string, tile: AnyPgColumn) => index(name).on(tile);
 
 /**
  * What text search matches, filters and counts on, one row per service, kept in step with the
@@ -125,7 +140,11 @@ export const searchEntry = pgTable(
 		/** The same full-text document as service.search_document. */
 		document: tsvector('document').notNull()
 	},
-	(t) => [index('search_entry_document_idx').using('gin', t.document), sampleIndex('search_entry_sample_idx', t.serviceId)]
+	(t) => [
+		index('search_entry_document_idx').using('gin', t.document),
+		sampleIndex('search_entry_sample_idx', t.serviceId),
+		tileIndex('search_entry_tile_idx', t.tile)
+	]
 );
 
 /**
@@ -151,7 +170,8 @@ export const searchFilterEntry = pgTable(
 		index('search_filter_entry_municipi_idx').using('gin', t.municipi),
 		index('search_filter_entry_title_idx').using('gin', t.title),
 		index('search_filter_entry_head_idx').using('gin', t.head),
-		sampleIndex('search_filter_entry_sample_idx', t.serviceId)
+		sampleIndex('search_filter_entry_sample_idx', t.serviceId),
+		tileIndex('search_filter_entry_tile_idx', t.tile)
 	]
 );
 
