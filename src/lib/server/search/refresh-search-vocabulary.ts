@@ -48,8 +48,10 @@ export async function refreshSearchVocabulary(db: DbOrTx): Promise<VocabularyRef
 			SELECT 1, count(*), now() FROM search_entry WHERE active
 			ON CONFLICT (id) DO UPDATE SET documents = excluded.documents, refreshed_at = excluded.refreshed_at
 		`);
-		// after an import the planner's statistics of the search tables are stale
-		await tx.execute(sql`ANALYZE search_entry, search_filter_entry, search_point, search_dated_opening, search_signature, search_word, search_lexeme`);
+		// after an import the planner's statistics of the search tables are stale (PGlite has no
+		// autovacuum to gather them: an area's list unanalyzed, browsing it sorted 10,000 rows)
+		await tx.execute(sql`ANALYZE search_entry, search_filter_entry, search_point, search_dated_opening, search_area_name,
+			search_signature, search_word, search_lexeme`);
 		const [row] = await selectRows<VocabularyRefresh>(tx, sql`
 			SELECT (SELECT documents FROM search_corpus WHERE id = 1) AS documents,
 				(SELECT count(*)::int FROM search_lexeme) AS lexemes,

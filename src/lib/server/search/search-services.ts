@@ -14,7 +14,7 @@ import { MAX_RADIUS_KM } from './inputs.ts';
 import { tilesAround } from './near-tiles.ts';
 import { alternativeQuery, alternativeRankQuery, orQuery, type QueryPlan } from './query-plan.ts';
 import { cacheFor, readSearchVersion } from './result-cache.ts';
-import { selectRows } from './rows.ts';
+import { selectRows, selectRowsAsJson } from './rows.ts';
 import type { SearchFacets, SearchHit, SearchOutcome, SearchParams } from './types.ts';
 
 export const SCORING = {
@@ -377,7 +377,7 @@ async function browse(
 	const f = q.filters;
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
 	const signatures = (
-		await selectRows<SignatureText>(
+		await selectRowsAsJson<SignatureText>(
 			db,
 			sql`SELECT ${SIGNATURE_CODES}, s.free, NULL::boolean AS open_now, s.services AS n
 				FROM search_signature s WHERE s.services > 0`
@@ -385,7 +385,7 @@ async function browse(
 	).map(fromText);
 	const fraction = estimation ? sampleFraction(estimation, countFacets(signatures, params, false).total) : null;
 	const [pool, open] = await Promise.all([
-		firstByName(db, passingAll(f), poolSize, params.area),
+		firstByName(db, passingAll(f), poolSize, params),
 		selectRows<{ n: number }>(
 			db,
 			sql`SELECT count(*)::int AS n FROM ${q.from}
@@ -423,9 +423,13 @@ export const sampleThreshold = (fraction: number) => Math.floor(-(2 ** 31) + Mat
  * The first `limit` active services meeting `condition` on search_filter_entry e, by name: the
  * area's own list in name order when a search is within an area (search_area_name), else the
  * name index of every service. Walking every name to fill an area's page read 63,000 services
- * for "nidi e micronidi" (50–75 ms on PostgreSQL at 100,000), whose names sit together.
+ * for "nidi e micronidi" (50–75 ms on PostgreSQL at 100,000), whose names sit together. An area
+ * narrowed to a municipio or a group of people is read through the filters' indexes and sorted:
+ * a few thousand rows, where the planner would hash the area's whole list against them
+ * ("sostegno economico" in municipio 4 on PGlite: 41 ms through the list, 12 without).
  */
-async function firstByName(db: DbOrTx, condition: SQL, limit: number, area: string | null): Promise<RankedRow[]> {
+async function firstByName(db: DbOrTx, condition: SQL, limit: number, params: SearchParams): Promise<RankedRow[]> {
+	const area = params.municipio === null && params.audience === null ? params.area : null;
 	const rows = await selectRows<HitText>(
 		db,
 		area
@@ -588,7 +592,7 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 	const text = q.plan;
 	const retrieval = text?.retrieval;
 	if (!text || !retrieval) {
-		return q.origin ? nearestPassing(db, q, params, poolSize) : firstByName(db, kept, poolSize, params.area);
+		return q.origin ? nearestPassing(db, q, params, poolSize) : firstByName(db, kept, poolSize, params);
 	}
 	const tail = params.near ? sql`chord NULLS LAST, sort_key, service_id` : sql`sort_key, service_id`;
 	const ranked = (table: SQL, vector: SQL, matching: string) =>
@@ -646,7 +650,7 @@ async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, p
 			db,
 			sql`${kept} AND NOT EXISTS (SELECT 1 FROM search_point p WHERE p.service_id = e.service_id)`,
 			poolSize - located.length,
-			params.area
+			params
 		);
 		return [...located.map(toRanked), ...unlocated];
 	}
