@@ -3,7 +3,7 @@
  * and the details shown for the single places in view. Matching is the search engine's own (`buildQuery` of
  * search-services.ts): the same text, thesaurus, typo correction and filters as /cerca.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { analyzeQuery } from '../search/analyze-query.ts';
 import type { RomeClock } from '../search/clock.ts';
@@ -11,7 +11,7 @@ import { selectRows } from '../search/rows.ts';
 import { buildQuery } from '../search/search-services.ts';
 import { distanceKm } from '../search/inputs.ts';
 import type { SearchParams } from '../search/types.ts';
-import { alignToCells, fromPixel, pixelsToBbox, viewPixels } from './grid.ts';
+import { alignToCells, fromPixel, pixelsToBbox, viewPixels, type PixelBox } from './grid.ts';
 import type { Bbox } from './inputs.ts';
 
 /**
@@ -44,16 +44,20 @@ export async function selectMapCells(
 	params: SearchParams,
 	clock: RomeClock,
 	view: Bbox,
-	{ shift, small }: { shift: number | null; small: boolean }
+	{ shift, small, source }: { shift: number | null; small: boolean; source?: 'places' | 'counted cells' }
 ): Promise<MapCell[]> {
-	const plan = params.q ? await analyzeQuery(db, params.q) : null;
-	const q = buildQuery(params, plan, clock);
-	if (q.empty) return [];
-	const f = q.filters;
 	const inView = viewPixels(view);
 	// whole cells, and one more on every side: a group on the edge keeps all its places, and
 	// markers that would overlap merge the same way whatever the view (map-features.ts)
 	const box = shift === null ? inView : alignToCells(inView, shift, 1);
+	const whole = shift !== null && shift >= COUNTED_CELL_SHIFT && !small && isWholeDirectory(params);
+	if (whole && source !== 'places') {
+		return (await selectRows<PixelCell>(db, countedCellsStatement(inView, box, shift))).map(toMapCell);
+	}
+	const plan = params.q ? await analyzeQuery(db, params.q) : null;
+	const q = buildQuery(params, plan, clock);
+	if (q.empty) return [];
+	const f = q.filters;
 	const reach = pixelsToBbox(box);
 	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
 	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
@@ -96,6 +100,50 @@ export async function selectMapCells(
 		);
 	});
 	return rows.map(toMapCell);
+}
+
+/** The cells of search_map_cell: a stored pixel without its 12 lowest bits (drizzle/0014). */
+const COUNTED_CELL_SHIFT = 12;
+
+/** Every active service, anywhere: no words, filters or point. */
+const isWholeDirectory = (p: SearchParams) =>
+	!p.q && !p.area && !p.audience && p.municipio === null && !p.free && !p.openNow && !p.near;
+
+/**
+ * The groups of the whole directory from its places counted per cell of 4,096 pixels
+ * (search_map_cell): the view's cells are made of whole counted cells, so a group is the sum of
+ * its counted cells, its mean the sum of their sums over their count (divided as avg() divides,
+ * the same figures to the last digit as from the places). A counted cell inside the view is in
+ * it whole, one outside not at all; only the few its edge crosses count their places again,
+ * through the index of the cells on search_point. The city's view groups 9,000 rows instead of
+ * 98,000 at 100,000 services.
+ */
+function countedCellsStatement(inView: PixelBox, box: PixelBox, shift: number): SQL {
+	const up = sql.raw(String(Math.trunc(shift) - COUNTED_CELL_SHIFT));
+	const [vx0, vx1, vy0, vy1] = [inView.x0, inView.x1, inView.y0, inView.y1].map((v) => sql`${v}::int`);
+	return sql`WITH counted AS (
+			SELECT c.*, CASE
+				WHEN c.x0 >= ${vx0} AND c.x1 <= ${vx1} AND c.y0 >= ${vy0} AND c.y1 <= ${vy1} THEN c.n
+				WHEN c.x1 < ${vx0} OR c.x0 > ${vx1} OR c.y1 < ${vy0} OR c.y0 > ${vy1} THEN 0
+				ELSE (
+					SELECT count(*)::int FROM search_point p
+					WHERE (p.x >> 12) = c.cx AND (p.y >> 12) = c.cy AND p.active
+						AND p.x BETWEEN ${vx0} AND ${vx1} AND p.y BETWEEN ${vy0} AND ${vy1}
+				)
+			END AS in_view
+			FROM search_map_cell c
+			WHERE c.cx BETWEEN ${box.x0 >> COUNTED_CELL_SHIFT}::int AND ${box.x1 >> COUNTED_CELL_SHIFT}::int
+				AND c.cy BETWEEN ${box.y0 >> COUNTED_CELL_SHIFT}::int AND ${box.y1 >> COUNTED_CELL_SHIFT}::int
+		),
+		cells AS (
+			SELECT sum(n)::int AS n, sum(in_view)::int AS in_view,
+				(sum(sum_x)::numeric / sum(n))::float8 AS x, (sum(sum_y)::numeric / sum(n))::float8 AS y,
+				min(x0) AS x0, max(x1) AS x1, min(y0) AS y0, max(y1) AS y1, min(place_key) AS place_key
+			FROM counted GROUP BY cx >> ${up}, cy >> ${up}
+		)
+		SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1,
+			CASE WHEN c.n = 1 THEN (SELECT p.place_id::text FROM search_point p WHERE p.place_key = c.place_key) END AS place_id
+		FROM cells c`;
 }
 
 /** A group as selectMapCells reads it: mean and extreme pixels of its places. */

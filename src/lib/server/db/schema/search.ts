@@ -230,8 +230,34 @@ export const searchPoint = pgTable(
 		index('search_point_earth_idx').using('gist', t.earth),
 		index('search_point_location_idx').on(t.locationId),
 		uniqueIndex('search_point_place_key_idx').on(t.placeKey),
-		sampleIndex('search_point_sample_idx', t.serviceId)
+		sampleIndex('search_point_sample_idx', t.serviceId),
+		index('search_point_map_cell_idx').on(sql`(${t.x} >> 12)`, sql`(${t.y} >> 12)`)
 	]
+);
+
+/**
+ * The active places of the whole directory counted per cell of 4,096 pixels at zoom 22 (about
+ * 110 m in Milan; the pixels' 12 lowest bits dropped), with the sums, bounds and smallest key
+ * the map's groups are made of: the map of every service, without words or filters, groups
+ * these few thousand rows instead of every place (map/queries.ts). Kept by statement triggers
+ * on search_point (drizzle/0014).
+ */
+export const searchMapCell = pgTable(
+	'search_map_cell',
+	{
+		cx: integer('cx').notNull(),
+		cy: integer('cy').notNull(),
+		n: integer('n').notNull(),
+		sumX: bigint('sum_x', { mode: 'number' }).notNull(),
+		sumY: bigint('sum_y', { mode: 'number' }).notNull(),
+		x0: integer('x0').notNull(),
+		x1: integer('x1').notNull(),
+		y0: integer('y0').notNull(),
+		y1: integer('y1').notNull(),
+		/** The smallest search_point.place_key of the cell. */
+		placeKey: bigint('place_key', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.cx, t.cy] })]
 );
 
 /**
