@@ -426,7 +426,7 @@ export const sampleThreshold = (fraction: number) => Math.floor(-(2 ** 31) + Mat
  * for "nidi e micronidi" (50–75 ms on PostgreSQL at 100,000), whose names sit together. An area
  * narrowed to a municipio or a group of people is read through the filters' indexes and sorted:
  * a few thousand rows, where the planner would hash the area's whole list against them
- * ("sostegno economico" in municipio 4 on PGlite: 41 ms through the list, 12 without).
+ * ("sostegno economico" in municipio 4 on PGlite: 36 ms through the list, 16 without).
  */
 async function firstByName(db: DbOrTx, condition: SQL, limit: number, params: SearchParams): Promise<RankedRow[]> {
 	const area = params.municipio === null && params.audience === null ? params.area : null;
