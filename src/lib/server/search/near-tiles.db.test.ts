@@ -78,7 +78,13 @@ describe('the tile and point of each entry', () => {
 
 describe('a text search within a radius, on the estimated path', () => {
 	/** Every row sampled, pools of two: the path a large directory takes, on five services. */
-	const SAMPLED: Estimation = { exactUpTo: 0, sampleSize: 1_000_000, thinSample: 0 };
+	const SAMPLED: Estimation = {
+		exactUpTo: 0,
+		sampleSize: 1_000_000,
+		thinSample: 0,
+		phraseCountUpTo: 0,
+		phraseEstimateUpTo: 0
+	};
 	const search = async (overrides: Partial<SearchParams>, estimation?: Estimation) => {
 		const poolSize = SCORING.exactlyRanked;
 		SCORING.exactlyRanked = 2;

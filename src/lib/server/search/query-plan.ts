@@ -30,6 +30,11 @@ export type QueryPlan = {
 	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
 	candidates: number;
 	/**
+	 * The retrieval selects on a phrase, which `candidates` counts as its rarest word: the phrase
+	 * itself may be in far fewer services ("ascolto" in 6,400, "sportello d'ascolto" in 544).
+	 */
+	phraseEstimate: boolean;
+	/**
 	 * The retrieval and, besides, any alternative of a need the retrieval does not select: the
 	 * candidates meeting two needs or more, which coverage ranks first (null with one need). A
 	 * common word draws its pool from these when they fill it (search-services.ts, rankPassing).
@@ -251,8 +256,8 @@ export function alternativeRankQuery(a: Alternative): string {
 function retrievalQuery(
 	groups: Group[],
 	total: number
-): { retrieval: string | null; candidates: number; covering: string | null } {
-	if (groups.length === 0) return { retrieval: null, candidates: 0, covering: null };
+): Pick<QueryPlan, 'retrieval' | 'candidates' | 'phraseEstimate' | 'covering'> {
+	if (groups.length === 0) return { retrieval: null, candidates: 0, phraseEstimate: false, covering: null };
 	const weightOf = new Map<Alternative, number>();
 	for (const g of groups) for (const a of g.alternatives) weightOf.set(a, g.weight * a.factor * a.idf);
 	const byWeight = (x: Alternative, y: Alternative) => weightOf.get(y)! - weightOf.get(x)!;
@@ -274,6 +279,7 @@ function retrievalQuery(
 	return {
 		retrieval,
 		candidates: estimate,
+		phraseEstimate: chosen.some((a) => a.lexemes.length > 1),
 		covering: others.length > 0 ? `(${retrieval}) & (${orQuery(others)})` : null
 	};
 }

@@ -296,8 +296,10 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 			cache: false,
 			estimation
 		});
+	/** No phrase counted before sampling: the tests below take the estimated path. */
+	const UNCOUNTED = { phraseCountUpTo: 0, phraseEstimateUpTo: 0 };
 	/** Every row in the sample, and never a total counted apart. */
-	const WHOLE: Estimation = { exactUpTo: 0, sampleSize: 1_000_000, thinSample: 0 };
+	const WHOLE: Estimation = { exactUpTo: 0, sampleSize: 1_000_000, thinSample: 0, ...UNCOUNTED };
 	/** Runs `check` with pools of two, so that the fixture fills them. */
 	const withSmallPools = async (check: () => Promise<void>) => {
 		const poolSize = SCORING.exactlyRanked;
@@ -326,17 +328,17 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 	});
 
 	it('says the total is estimated only when it is: a browse counts it exactly, a short pool is every result', async () => {
-		const browse = await estimated({}, { exactUpTo: 0, sampleSize: 30, thinSample: 0 });
+		const browse = await estimated({}, { exactUpTo: 0, sampleSize: 30, thinSample: 0, ...UNCOUNTED });
 		expect(browse).toMatchObject({ estimated: false, total: (await search({})).total });
 		// who is open now comes from the sample
 		expect(browse.facets.openNow).toBeGreaterThan(0);
-		const short = await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10, thinSample: 0 });
+		const short = await estimated({ q: 'assistenza' }, { exactUpTo: 0, sampleSize: 10, thinSample: 0, ...UNCOUNTED });
 		expect(short).toMatchObject({ estimated: false, total: (await search({ q: 'assistenza' })).total });
 	});
 
 	it('scales a partial sample up, rounds it, and gives the same figures every time', async () => {
 		await withSmallPools(async () => {
-			const partial = { exactUpTo: 0, sampleSize: 10, thinSample: 0 };
+			const partial = { exactUpTo: 0, sampleSize: 10, thinSample: 0, ...UNCOUNTED };
 			const text = await estimated({ q: 'assistenza', perPage: 2 }, partial);
 			expect(text.estimated).toBe(true);
 			expect(text.total).toBeGreaterThan(0);
@@ -347,10 +349,26 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 		});
 	});
 
+	it('counts a phrase first: one matching few services takes the exact path, not the sample', async () => {
+		const phrase = "soldi per l'affitto";
+		expect((await analyzeQuery(t.db, phrase)).phraseEstimate).toBe(true);
+		expect((await analyzeQuery(t.db, 'assistenza')).phraseEstimate).toBe(false);
+		await withSmallPools(async () => {
+			const sampled = { exactUpTo: 0, sampleSize: 1, thinSample: 0, ...UNCOUNTED };
+			expect((await estimated({ q: phrase, perPage: 2 }, sampled)).estimated).toBe(true);
+			const counted = await estimated({ q: phrase, perPage: 2 }, { ...sampled, phraseCountUpTo: 1000, phraseEstimateUpTo: Infinity });
+			const exact = await search({ q: phrase, perPage: 2 });
+			expect(counted).toMatchObject({ estimated: false, total: exact.total });
+			expect(keys(counted)).toEqual(keys(exact));
+			// a single word's count is already exact in the plan: it is not counted again
+			expect((await estimated({ q: 'assistenza', perPage: 2 }, { ...sampled, phraseCountUpTo: 1000, phraseEstimateUpTo: Infinity })).estimated).toBe(true);
+		});
+	});
+
 	it('counts exactly a total the sample holds too few of', async () => {
 		await withSmallPools(async () => {
 			for (const overrides of [{ q: 'assistenza' }, { near: { lat: m1.lat, lon: m1.lon }, radiusKm: 5 }]) {
-				const thin = await estimated({ ...overrides, perPage: 2 }, { exactUpTo: 0, sampleSize: 10, thinSample: 1000 });
+				const thin = await estimated({ ...overrides, perPage: 2 }, { exactUpTo: 0, sampleSize: 10, thinSample: 1000, ...UNCOUNTED });
 				expect(thin).toMatchObject({ estimated: false, total: (await search(overrides)).total });
 			}
 		});
