@@ -6,12 +6,13 @@ CREATE INDEX "search_entry_tile_idx" ON "search_entry" USING btree ("tile");--> 
 CREATE INDEX "search_filter_entry_tile_idx" ON "search_filter_entry" USING btree ("tile");--> statement-breakpoint
 -- Hand-written below the generated part. The map tile of about 860 m (zoom 15 of Web Mercator,
 -- as the map's pixels at zoom 22 shifted right by 15 bits: search/near-tiles.ts computes the
--- same in TypeScript) of a point, as one number: its column times 32,768 plus its row.
+-- same in TypeScript) of a point, as one number: its column times 32,768 plus its row. One
+-- expression without FROM, so that PostgreSQL inlines it: called as a function, 2.7 µs a point.
 CREATE OR REPLACE FUNCTION piazza_tile(p_latitude float8, p_longitude float8) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT (LEAST(floor((p_longitude + 180) / 360 * 32768), 32767)::int << 15)
-		| LEAST(floor((1 - ln(tan(radians(c)) + 1 / cos(radians(c))) / pi()) / 2 * 32768), 32767)::int
-	FROM (SELECT LEAST(GREATEST(p_latitude, -85.0511), 85.0511) AS c) clamped
+		| LEAST(floor((1 - ln(tan(radians(LEAST(GREATEST(p_latitude, -85.0511), 85.0511)))
+			+ 1 / cos(radians(LEAST(GREATEST(p_latitude, -85.0511), 85.0511)))) / pi()) / 2 * 32768), 32767)::int
 $$;--> statement-breakpoint
 -- refreshSearchDocuments() fills the columns from now on; the services already there get theirs here
 UPDATE search_entry e SET tile = t.tile, earth = t.earth
