@@ -5,9 +5,11 @@
  * tile's btree index ANDed with the text's index, the entries in a tile the circle touches, and
  * measures the distance of those only, where it measured the places of every text match.
  */
+import { fromPixel, PIXEL_ZOOM, toPixel } from '../map/grid.ts';
 
-const TILE_ZOOM = 15;
-const TILES_PER_SIDE = 2 ** TILE_ZOOM;
+/** A tile is a stored map pixel (map/grid.ts) without its 15 lowest bits: zoom 15. */
+const TILE_SHIFT = 15;
+const TILES_PER_SIDE = 2 ** (PIXEL_ZOOM + 8 - TILE_SHIFT);
 /** Web Mercator stops short of the poles. */
 const MAX_LATITUDE = 85.0511;
 /** The sphere earthdistance measures on (its earth() function), in metres. */
@@ -25,24 +27,25 @@ type Point = { lat: number; lon: number };
 const degrees = (radians: number) => (radians * 180) / Math.PI;
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
 
-const tileColumn = (lon: number) => Math.min(TILES_PER_SIDE - 1, Math.floor(((lon + 180) / 360) * TILES_PER_SIDE));
-
-function tileRow(lat: number): number {
-	const phi = radians(Math.min(MAX_LATITUDE, Math.max(-MAX_LATITUDE, lat)));
-	const row = Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * TILES_PER_SIDE);
-	return Math.min(TILES_PER_SIDE - 1, row);
+/** The column and row of the tile holding a point (clamped at the antimeridian, as piazza_tile()). */
+function tileAt(point: Point): { column: number; row: number } {
+	const { x, y } = toPixel(point.lon, point.lat);
+	return { column: Math.min(TILES_PER_SIDE - 1, x >> TILE_SHIFT), row: Math.min(TILES_PER_SIDE - 1, y >> TILE_SHIFT) };
 }
 
 const tileId = (column: number, row: number) => column * TILES_PER_SIDE + row;
 
 /** The tile of a point, as piazza_tile() numbers it: its column, then its row (growing southwards). */
-export const tileOf = (point: Point) => tileId(tileColumn(point.lon), tileRow(point.lat));
+export function tileOf(point: Point): number {
+	const { column, row } = tileAt(point);
+	return tileId(column, row);
+}
 
 /** The edges of a tile in degrees. */
 function tileBounds(column: number, row: number) {
-	const latitudeAt = (y: number) => degrees(Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / TILES_PER_SIDE))));
-	const longitudeAt = (x: number) => (x / TILES_PER_SIDE) * 360 - 180;
-	return { west: longitudeAt(column), east: longitudeAt(column + 1), north: latitudeAt(row), south: latitudeAt(row + 1) };
+	const northWest = fromPixel(column * 2 ** TILE_SHIFT, row * 2 ** TILE_SHIFT);
+	const southEast = fromPixel((column + 1) * 2 ** TILE_SHIFT, (row + 1) * 2 ** TILE_SHIFT);
+	return { west: northWest.lon, east: southEast.lon, north: northWest.lat, south: southEast.lat };
 }
 
 /** Great-circle angle between two points, in radians. */
@@ -68,8 +71,8 @@ export function tilesAround(centre: Point, radiusMeters: number): number[] | nul
 	// the widest a circle reaches east and west of its centre, on a sphere
 	const halfWidth = degrees(Math.asin(Math.sin(angle) / cosLat));
 	if (centre.lon - halfWidth < -180 || centre.lon + halfWidth > 180) return null;
-	const [x0, x1] = [tileColumn(centre.lon - halfWidth), tileColumn(centre.lon + halfWidth)];
-	const [y0, y1] = [tileRow(north), tileRow(south)];
+	const { column: x0, row: y0 } = tileAt({ lat: north, lon: centre.lon - halfWidth });
+	const { column: x1, row: y1 } = tileAt({ lat: south, lon: centre.lon + halfWidth });
 	if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_NEAR_TILES) return null;
 	const tiles: number[] = [];
 	for (let x = x0; x <= x1; x++) {
