@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '#tests/db.ts';
+import { textArray } from './analyze-query.ts';
 import { installSearchVocabulary, loadThesaurus } from './install-search-vocabulary.ts';
-import { refreshSearchVocabulary } from './refresh-search-vocabulary.ts';
+import { refreshSearchVocabulary, SEARCH_TABLES } from './refresh-search-vocabulary.ts';
 import { selectRows } from './rows.ts';
 import { loadSearchFixture } from './search-fixture.ts';
 
@@ -77,5 +78,20 @@ describe('refreshSearchVocabulary', () => {
 			sql`SELECT display, documents FROM search_word WHERE word = 'difficolta'`
 		);
 		expect(word).toEqual({ display: 'difficoltà', documents: 2 });
+	});
+
+	it("leaves nothing in the search indexes' pending lists", async () => {
+		await loadSearchFixture(t.db);
+		const pending = () =>
+			selectRows<{ index: string; pages: number }>(
+				t.db,
+				sql`SELECT c.relname AS index, gin_clean_pending_list(i.indexrelid)::int AS pages
+					FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+					WHERE a.amname = 'gin' AND i.indrelid::regclass::text = ANY(${textArray(SEARCH_TABLES)})
+					ORDER BY 1`
+			);
+		const afterRefresh = await pending();
+		expect(afterRefresh.map((r) => r.index)).toContain('search_filter_entry_head_idx');
+		expect(afterRefresh.filter((r) => r.pages > 0)).toEqual([]);
 	});
 });
