@@ -199,7 +199,9 @@ export const searchDatedOpening = pgTable(
  * every location and joining through service_at_location; with the service's entry values, so a
  * search within a radius reads this table alone; and with the place's position in map pixels, so
  * the map groups the places of a search on a grid in one pass over it (map/queries.ts). Kept by
- * refreshSearchDocuments().
+ * refreshSearchDocuments(). On disk its columns are in drizzle/0015's order, fixed-width first,
+ * not in this declaration's: rows are read faster when the grouped columns come before any
+ * variable-width one.
  */
 export const searchPoint = pgTable(
 	'search_point',
