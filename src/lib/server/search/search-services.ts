@@ -512,7 +512,7 @@ async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: n
 					FROM candidate WHERE kept ORDER BY position LIMIT ${poolSize}
 				)`
 			];
-	const rows = await selectRows<({ kind: 'hit' } & HitText) | ({ kind: 'facet' } & SignatureText)>(
+	const rows = await selectRowsAsJson<({ kind: 'hit'; position: number } & HitText) | ({ kind: 'facet' } & SignatureText)>(
 		db,
 		sql`${withClause([
 			...q.ctes,
@@ -525,10 +525,12 @@ async function search(db: DbOrTx, q: BuiltQuery, params: SearchParams, window: n
 			FROM pool
 			UNION ALL
 			SELECT 'facet', NULL, NULL, ${SIGNATURE_CODES}, s.free, g.open_now, g.n, NULL
-			FROM grouped g JOIN search_signature s ON s.signature = g.signature
-			ORDER BY position`
+			FROM grouped g JOIN search_signature s ON s.signature = g.signature`
 	);
-	const pool = rows.filter((r): r is { kind: 'hit' } & HitText => r.kind === 'hit').map(toRanked);
+	const pool = rows
+		.filter((r): r is { kind: 'hit'; position: number } & HitText => r.kind === 'hit')
+		.sort((a, b) => a.position - b.position)
+		.map(toRanked);
 	return {
 		pool,
 		complete: pool.length < poolSize,
@@ -686,7 +688,7 @@ async function nearestPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, p
  * places near a point without text, each checking its own distance), their counts scaled up.
  */
 async function sampleSignatures(db: DbOrTx, q: BuiltQuery, fraction: number): Promise<SignatureRow[]> {
-	const rows = await selectRows<SignatureText>(
+	const rows = await selectRowsAsJson<SignatureText>(
 		db,
 		sql`WITH grouped AS (
 				SELECT e.signature, ${q.openNow} AS open_now, count(DISTINCT e.service_id) AS n
