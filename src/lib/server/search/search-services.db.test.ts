@@ -1,11 +1,14 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '#tests/db.ts';
 import { toSearchApiResponse } from './api-response.ts';
 import { defaultSearchParams, parseSearchParams } from './inputs.ts';
 import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
 import { analyzeQuery } from './analyze-query.ts';
+import { romeClock } from './clock.ts';
 import { RANKING } from './query-plan.ts';
-import { SCORING, searchServices, type Estimation } from './search-services.ts';
+import { selectRows } from './rows.ts';
+import { buildQuery, SCORING, searchServices, type Estimation } from './search-services.ts';
 import type { SearchOutcome, SearchParams } from './types.ts';
 
 let t: TestDb;
@@ -322,6 +325,18 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 			expect(keys(whole)).toEqual(keys(exact));
 		}
 	);
+
+	it('checks a sample for the text row by row with the same rows as through the index', async () => {
+		const clock = romeClock(WEDNESDAY_MORNING);
+		const matching = (where: SQL) =>
+			selectRows<{ service_id: string }>(t.db, sql`SELECT e.service_id FROM search_entry e WHERE ${where} ORDER BY 1`);
+		for (const text of ['nido', "soldi per l'affitto", 'consulotrio familiare', 'assistenza domiciliare per anziani']) {
+			const q = buildQuery(defaultSearchParams({ q: text }), await analyzeQuery(t.db, text), clock);
+			const viaIndex = await matching(q.where);
+			expect(viaIndex.length, text).toBeGreaterThan(0);
+			expect(await matching(q.whereRowByRow), text).toEqual(viaIndex);
+		}
+	});
 
 	it('finds something for those searches (the comparison is not of empty lists)', async () => {
 		for (const overrides of searches) expect((await search(overrides)).total, JSON.stringify(overrides)).toBeGreaterThan(0);
