@@ -37,7 +37,9 @@ export async function analyzeQuery(db: DbOrTx, query: string): Promise<QueryPlan
 	const tokens = tokenize(query)
 		.filter((t) => t.word.length <= MAX_WORD_LENGTH)
 		.slice(0, MAX_TOKENS);
-	if (tokens.length === 0) return { groups: [], retrieval: null, candidates: 0, phraseEstimate: false, covering: null, documents: 0, correctedQuery: null };
+	if (tokens.length === 0) {
+		return { groups: [], retrieval: null, candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null, documents: 0, correctedQuery: null };
+	}
 	const words = [...new Set(tokens.map((t) => t.word))];
 
 	const known = await selectRows<{
@@ -106,12 +108,13 @@ export async function analyzeQuery(db: DbOrTx, query: string): Promise<QueryPlan
 	const thesaurus = lexemes.length > 0 ? await matchThesaurus(db, lexemes, sequence) : [];
 
 	const allLexemes = new Set([...lexemes, ...thesaurus.flatMap((m) => m.expansions.flat())]);
-	const documents = await documentFrequencies(db, [...allLexemes].filter(isSafeLexeme));
+	const frequencies = await lexemeFrequencies(db, [...allLexemes].filter(isSafeLexeme));
 	return buildQueryPlan({
 		query,
 		tokens: analysed,
 		thesaurus,
-		documentsOf: (l) => documents.get(l) ?? 0,
+		documentsOf: (l) => frequencies.get(l)?.documents ?? 0,
+		titlesOf: (l) => frequencies.get(l)?.titles ?? 0,
 		totalDocuments: total
 	});
 }
@@ -214,13 +217,16 @@ async function matchThesaurus(db: DbOrTx, lexemes: string[], sequence: string[])
 	return [...byTerm.values()];
 }
 
-async function documentFrequencies(db: DbOrTx, lexemes: string[]): Promise<Map<string, number>> {
+type LexemeFrequency = { lexeme: string; documents: number; titles: number };
+
+/** How many active services use each stem, and how many in their name. */
+async function lexemeFrequencies(db: DbOrTx, lexemes: string[]): Promise<Map<string, LexemeFrequency>> {
 	if (lexemes.length === 0) return new Map();
-	const rows = await selectRows<{ lexeme: string; documents: number }>(
+	const rows = await selectRows<LexemeFrequency>(
 		db,
-		sql`SELECT lexeme, documents FROM search_lexeme WHERE lexeme = ANY(${textArray(lexemes)})`
+		sql`SELECT lexeme, documents, titles FROM search_lexeme WHERE lexeme = ANY(${textArray(lexemes)})`
 	);
-	return new Map(rows.map((r) => [r.lexeme, r.documents]));
+	return new Map(rows.map((r) => [r.lexeme, r]));
 }
 
 /** A text[] parameter (one string, so both drivers bind it the same way). */

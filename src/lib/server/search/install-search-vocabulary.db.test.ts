@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '#tests/db.ts';
-import { textArray } from './analyze-query.ts';
+import { analyzeQuery, textArray } from './analyze-query.ts';
 import { installSearchVocabulary, loadThesaurus } from './install-search-vocabulary.ts';
 import { refreshSearchVocabulary, SEARCH_TABLES } from './refresh-search-vocabulary.ts';
 import { selectRows } from './rows.ts';
@@ -78,6 +78,24 @@ describe('refreshSearchVocabulary', () => {
 			sql`SELECT display, documents FROM search_word WHERE word = 'difficolta'`
 		);
 		expect(word).toEqual({ display: 'difficoltà', documents: 2 });
+	});
+
+	it("counts the stems of the active services' names, which bound what a search's names match", async () => {
+		await loadSearchFixture(t.db);
+		for (const lexeme of ['nid', 'assistent', 'affitt']) {
+			const [counted] = await selectRows<{ titles: number; named: number }>(
+				t.db,
+				sql`SELECT (SELECT titles FROM search_lexeme WHERE lexeme = ${lexeme}) AS titles,
+					(SELECT count(*)::int FROM search_filter_entry WHERE active AND title @@ ${lexeme}::tsquery) AS named`
+			);
+			expect(counted!.named, lexeme).toBeGreaterThan(0);
+			expect(counted!.titles, lexeme).toBe(counted!.named);
+		}
+		const plan = await analyzeQuery(t.db, 'nido in affitto');
+		expect(plan.titleCandidates).toBeGreaterThan(0);
+		expect(plan.titleCandidates).toBe(
+			(await analyzeQuery(t.db, 'nido')).titleCandidates + (await analyzeQuery(t.db, 'affitto')).titleCandidates
+		);
 	});
 
 	it("leaves nothing in the search indexes' pending lists", async () => {

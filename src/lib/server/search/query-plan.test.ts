@@ -32,6 +32,7 @@ const plan = (query: string, info: Parameters<typeof analyse>[1] = {}, thesaurus
 		tokens: analyse(query, info),
 		thesaurus,
 		documentsOf: (l) => documents[l] ?? 0,
+		titlesOf: () => 0,
 		totalDocuments: 100
 	});
 
@@ -55,7 +56,7 @@ describe('buildQueryPlan', () => {
 	it('makes a group per meaningful word and drops stop words and numbers', () => {
 		const p = plan('vorrei nid per 17 affitt', { vorrei: { stop: true }, per: { lexeme: null } });
 		expect(p.groups.map((g) => g.label)).toEqual(['nid', 'affitt']);
-		expect(p.groups[0]!.alternatives).toEqual([{ lexemes: ['nid'], factor: 1, idf: idf(4, 100), documents: 4 }]);
+		expect(p.groups[0]!.alternatives).toEqual([{ lexemes: ['nid'], factor: 1, idf: idf(4, 100), documents: 4, titles: 0 }]);
 	});
 
 	it('searches conversational words when the query has nothing else', () => {
@@ -130,15 +131,19 @@ describe('buildQueryPlan', () => {
 describe('retrieval budget', () => {
 	it('keeps the best alternative of each group and drops light common ones on a big directory', () => {
 		const big: Record<string, number> = { affitt: 2000, canon: 9000, contrib: 20000, sfratt: 500, cas: 25000 };
+		const named: Record<string, number> = { affitt: 300, canon: 900, contrib: 4000, sfratt: 20 };
 		const p = buildQueryPlan({
 			query: 'affitt sfratt',
 			tokens: analyse('affitt sfratt'),
 			thesaurus: [{ term: 'affitto', lexemes: ['affitt'], weight: 1, expansions: [['canon'], ['contrib']] }],
 			documentsOf: (l) => big[l] ?? 0,
+			titlesOf: (l) => named[l] ?? 0,
 			totalDocuments: 100_000
 		});
 		// budget 3000: affitt (2000) and sfratt (500) in; canon and contrib would blow it
 		expect(p.retrieval).toBe("'sfratt' | 'affitt'");
+		// the names the retrieval can match, at most: those of what it selects
+		expect(p.titleCandidates).toBe(320);
 		// they still rank whatever the retrieval brought in
 		expect(p.groups[0]!.alternatives.map((a) => a.lexemes[0])).toEqual(['affitt', 'canon', 'contrib']);
 	});
@@ -150,6 +155,7 @@ describe('retrieval budget', () => {
 			tokens: analyse('affitt cas'),
 			thesaurus: [{ term: 'affitto', lexemes: ['affitt'], weight: 1, expansions: [['canon']] }],
 			documentsOf: (l) => big[l] ?? 0,
+			titlesOf: () => 0,
 			totalDocuments: 100_000
 		});
 		// "cas" would blow the budget: it only ranks, and the services meeting both needs come first

@@ -14,6 +14,8 @@ export type Alternative = {
 	idf: number;
 	/** Services containing it (an AND: its rarest stem). */
 	documents: number;
+	/** Services with it in their name (an AND: its rarest stem's count). */
+	titles: number;
 };
 
 /**
@@ -29,6 +31,8 @@ export type QueryPlan = {
 	retrieval: string | null;
 	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
 	candidates: number;
+	/** How many services' names the retrieval may match, at most, counted the same way. */
+	titleCandidates: number;
 	/**
 	 * The retrieval selects on a phrase, which `candidates` counts as its rarest word: the phrase
 	 * itself may be in far fewer services ("ascolto" in 6,400, "sportello d'ascolto" in 544).
@@ -126,9 +130,10 @@ export function buildQueryPlan(input: {
 	tokens: AnalysedToken[];
 	thesaurus: ThesaurusMatch[];
 	documentsOf: (lexeme: string) => number;
+	titlesOf: (lexeme: string) => number;
 	totalDocuments: number;
 }): QueryPlan {
-	const { tokens, documentsOf } = input;
+	const { tokens, documentsOf, titlesOf } = input;
 	const total = Math.max(input.totalDocuments, 1);
 	const alternative = (lexemes: string[], factor: number, maxIdf = Infinity): Alternative | null => {
 		const unique = [...new Set(lexemes)];
@@ -140,7 +145,8 @@ export function buildQueryPlan(input: {
 			lexemes: unique.sort(),
 			factor,
 			idf: Math.min(Math.max(...weights), maxIdf),
-			documents: Math.min(...unique.map(documentsOf))
+			documents: Math.min(...unique.map(documentsOf)),
+			titles: Math.min(...unique.map(titlesOf))
 		};
 	};
 	const matches = keepLongestMatches(input.thesaurus);
@@ -256,8 +262,8 @@ export function alternativeRankQuery(a: Alternative): string {
 function retrievalQuery(
 	groups: Group[],
 	total: number
-): Pick<QueryPlan, 'retrieval' | 'candidates' | 'phraseEstimate' | 'covering'> {
-	if (groups.length === 0) return { retrieval: null, candidates: 0, phraseEstimate: false, covering: null };
+): Pick<QueryPlan, 'retrieval' | 'candidates' | 'titleCandidates' | 'phraseEstimate' | 'covering'> {
+	if (groups.length === 0) return { retrieval: null, candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null };
 	const weightOf = new Map<Alternative, number>();
 	for (const g of groups) for (const a of g.alternatives) weightOf.set(a, g.weight * a.factor * a.idf);
 	const byWeight = (x: Alternative, y: Alternative) => weightOf.get(y)! - weightOf.get(x)!;
@@ -279,6 +285,7 @@ function retrievalQuery(
 	return {
 		retrieval,
 		candidates: estimate,
+		titleCandidates: chosen.reduce((n, a) => n + a.titles, 0),
 		phraseEstimate: chosen.some((a) => a.lexemes.length > 1),
 		covering: others.length > 0 ? `(${retrieval}) & (${orQuery(others)})` : null
 	};

@@ -1,7 +1,7 @@
 /**
  * Rebuilds what search learns from the whole corpus: how many active services use each stem
- * (idf), the total, and the plain words of the corpus and of the thesaurus (typo correction,
- * completion). Whole-corpus work, so it runs after imports and the seed, not on every write:
+ * (idf) and how many have it in their name, the total, and the plain words of the corpus and of
+ * the thesaurus (typo correction, completion). Whole-corpus work, so it runs after imports and the seed, not on every write:
  * a single edited service only shifts these figures slightly until the next refresh.
  */
 import { sql } from 'drizzle-orm';
@@ -35,6 +35,11 @@ export async function refreshSearchVocabulary(db: DbOrTx): Promise<VocabularyRef
 				SELECT s.search_document FROM service s JOIN search_entry e ON e.service_id = s.id
 				WHERE e.active AND s.search_document IS NOT NULL
 			$$)
+		`);
+		await tx.execute(sql`
+			UPDATE search_lexeme l SET titles = t.ndoc
+			FROM ts_stat($$SELECT title FROM search_filter_entry WHERE active$$) t
+			WHERE t.word = l.lexeme
 		`);
 		await tx.execute(sql`DELETE FROM search_word`);
 		await tx.execute(sql`

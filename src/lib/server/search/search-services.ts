@@ -642,9 +642,10 @@ async function rankPassing(db: DbOrTx, q: BuiltQuery, params: SearchParams, pool
 		);
 	const heads = sql`search_filter_entry`;
 	const documents = sql`search_entry`;
-	// narrowest first; a sentence of one need has no covering sets
+	// narrowest first; a sentence of one need has no covering sets; names that cannot fill the
+	// pool, counted as the plan counts them, are not read ("sono una mamma sola...": 7-9 ms)
 	const sets: [SQL, SQL, string | null][] = [
-		[heads, sql`e.title`, retrieval],
+		[heads, sql`e.title`, text.titleCandidates >= poolSize ? retrieval : null],
 		[heads, sql`e.head`, text.covering],
 		[heads, sql`e.head`, retrieval],
 		[documents, sql`e.document`, text.covering]

@@ -327,7 +327,12 @@ export const searchWord = pgTable(
 /** Document frequency of each stem of the active services' documents (idf). */
 export const searchLexeme = pgTable('search_lexeme', {
 	lexeme: text('lexeme').primaryKey(),
-	documents: integer('documents').notNull()
+	documents: integer('documents').notNull(),
+	/**
+	 * How many of those services have the stem in their name (search_filter_entry.title): what
+	 * a search's names can match at most, so a pool the names cannot fill is not drawn from them.
+	 */
+	titles: integer('titles').notNull().default(0)
 });
 
 /** Corpus-wide figures of the last vocabulary refresh (a single row, id 1). */
