@@ -187,34 +187,26 @@ async function matchThesaurus(db: DbOrTx, lexemes: string[], sequence: string[])
 		ordered: string[];
 		weight: number;
 		ambiguous: boolean;
-		expansion: string[];
+		expansions: string;
 	}>(
 		db,
+		// the expansions' stems as JSON text: both drivers hand it over the same way
 		sql`
-			SELECT s.term, s.lexemes, s.weight::float8 AS weight, s.ambiguous,
-				-- stop words (no stem) left out here: the postgres-js driver reads a NULL element as "NULL"
-				ARRAY(SELECT l FROM unnest(string_to_array(s.term, ' ')) WITH ORDINALITY AS t(w, i),
-					LATERAL (SELECT (ts_lexize('italian_stem', w))[1]) AS x(l) WHERE l IS NOT NULL ORDER BY i) AS ordered,
-				tsvector_to_array(to_tsvector('piazza_it', x.expansion)) AS expansion
-			FROM search_synonym s, unnest(s.expansions) WITH ORDINALITY AS x(expansion, position)
-			WHERE s.lexemes <@ ${textArray(lexemes)}
-			ORDER BY s.term COLLATE "C", x.position
+			SELECT s.term, s.lexemes, s.ordered, s.weight::float8 AS weight, s.ambiguous, s.expansion_lexemes::text AS expansions
+			FROM search_synonym s
+			WHERE s.lexemes <@ ${textArray(lexemes)} AND cardinality(s.expansions) > 0
+			ORDER BY s.term COLLATE "C"
 		`
 	);
-	const byTerm = new Map<string, ThesaurusMatch>();
-	for (const r of rows) {
-		if (!inOrder(r.ordered, sequence)) continue;
-		const match = byTerm.get(r.term) ?? {
+	return rows
+		.filter((r) => inOrder(r.ordered, sequence))
+		.map((r) => ({
 			term: r.term,
 			lexemes: r.lexemes,
 			weight: r.weight,
 			ambiguous: r.ambiguous,
-			expansions: []
-		};
-		if (r.expansion.length > 0) match.expansions.push(r.expansion);
-		byTerm.set(r.term, match);
-	}
-	return [...byTerm.values()];
+			expansions: (JSON.parse(r.expansions) as string[][]).filter((stems) => stems.length > 0)
+		}));
 }
 
 type LexemeFrequency = { lexeme: string; documents: number; titles: number };

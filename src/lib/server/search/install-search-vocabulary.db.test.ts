@@ -24,13 +24,18 @@ describe('installSearchVocabulary', () => {
 		expect(row!.n).toBe(thesaurus.synonyms.size);
 	});
 
-	it('stores a colloquial phrase with the stems a query must contain', async () => {
-		const [row] = await selectRows<{ lexemes: string[]; expansions: string[] }>(
+	it('stores a colloquial phrase with the stems a query must contain, in order, and its expansions stemmed', async () => {
+		const [row] = await selectRows<{ lexemes: string[]; ordered: string[]; expansions: string[]; stems: string }>(
 			t.db,
-			sql`SELECT lexemes, expansions FROM search_synonym WHERE term = 'soldi per l affitto'`
+			sql`SELECT lexemes, ordered, expansions, expansion_lexemes::text AS stems
+				FROM search_synonym WHERE term = 'soldi per l affitto'`
 		);
 		expect(row!.lexemes.sort()).toEqual(['affitt', 'sold']);
+		expect(row!.ordered).toEqual(['sold', 'affitt']);
 		expect(row!.expansions).toContain('contributo affitto');
+		const stems = JSON.parse(row!.stems) as string[][];
+		expect(stems).toHaveLength(row!.expansions.length);
+		expect(stems[row!.expansions.indexOf('contributo affitto')]!.sort()).toEqual(['affitt', 'contrib']);
 	});
 
 	it('has no phrase that collapses to a single word once stop words are dropped', async () => {

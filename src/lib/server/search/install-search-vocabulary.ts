@@ -79,9 +79,22 @@ export async function installSearchVocabulary(db: Db, thesaurus = loadThesaurus(
 		if (thesaurus.stopwords.length > 0) {
 			await tx.insert(searchStopword).values(thesaurus.stopwords.map((word) => ({ word })));
 		}
-		// the stems a query must contain, computed by the same configuration as the documents
+		// the stems a query must contain, in order, and the stems of each expansion, computed once
+		// here by the same configuration as the documents (per query, the expansions of a long
+		// sentence's terms cost query analysis 8 ms on PGlite)
 		await tx.execute(sql`
-			UPDATE search_synonym SET lexemes = tsvector_to_array(to_tsvector('piazza_it', term))
+			UPDATE search_synonym SET
+				lexemes = tsvector_to_array(to_tsvector('piazza_it', term)),
+				-- stop words (no stem) left out: the postgres-js driver reads a NULL element as "NULL"
+				ordered = ARRAY(
+					SELECT l FROM unnest(string_to_array(term, ' ')) WITH ORDINALITY AS t(w, i),
+						LATERAL (SELECT (ts_lexize('italian_stem', w))[1]) AS x(l)
+					WHERE l IS NOT NULL ORDER BY i
+				),
+				expansion_lexemes = (
+					SELECT coalesce(jsonb_agg(tsvector_to_array(to_tsvector('piazza_it', x.expansion)) ORDER BY x.position), '[]')
+					FROM unnest(expansions) WITH ORDINALITY AS x(expansion, position)
+				)
 		`);
 		const ignored = await tx
 			.delete(searchSynonym)

@@ -39,7 +39,13 @@ export const searchSynonym = pgTable(
 		weight: real('weight').notNull().default(1),
 		// the word has another meaning in service texts ("richiedenti asilo"): it counts only in
 		// services that also match one of the expansions
-		ambiguous: boolean('ambiguous').notNull().default(false)
+		ambiguous: boolean('ambiguous').notNull().default(false),
+		// the term's stems in the order of its words, stop words left out ("prendere in giro" ->
+		// {prend, gir}): a query must contain them in this order
+		ordered: text('ordered').array().notNull().default([]),
+		// the stems of each expansion, as the documents' configuration makes them, in the order of
+		// `expansions` (an expansion of stop words alone has none): computed at install, not per query
+		expansionLexemes: jsonb('expansion_lexemes').$type<string[][]>().notNull().default([])
 	},
 	(t) => [index('search_synonym_lexemes_idx').using('gin', t.lexemes)]
 );
