@@ -81,7 +81,7 @@ export async function installSearchVocabulary(db: Db, thesaurus = loadThesaurus(
 		}
 		// the stems a query must contain, in order, and the stems of each expansion, computed once
 		// here by the same configuration as the documents (per query, the expansions of a long
-		// sentence's terms cost query analysis 8 ms on PGlite)
+		// sentence's terms cost query analysis 5-7 ms on PGlite)
 		await tx.execute(sql`
 			UPDATE search_synonym SET
 				lexemes = tsvector_to_array(to_tsvector('piazza_it', term)),

@@ -1,8 +1,9 @@
 /**
  * Rebuilds what search learns from the whole corpus: how many active services use each stem
  * (idf) and how many have it in their name, the total, and the plain words of the corpus and of
- * the thesaurus (typo correction, completion). Whole-corpus work, so it runs after imports and the seed, not on every write:
- * a single edited service only shifts these figures slightly until the next refresh.
+ * the thesaurus (typo correction, completion). Whole-corpus work, so it runs after imports and
+ * the seed, not on every write: a single edited service only shifts these figures slightly until
+ * the next refresh.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
