@@ -27,3 +27,14 @@ describe('thesaurus phrases', () => {
 		expect((await lexemesOf('lasciarsi')).flat()).toContain('consulent');
 	});
 });
+
+describe('typo correction', () => {
+	// the thesaurus is first read for the typed stems: a corrected word's must be read afresh
+	it('reads the thesaurus and the counts of the corrected word', async () => {
+		const plan = await analyzeQuery(t.db, 'badnte');
+		expect(plan.correctedQuery).toBe('badante');
+		const alternatives = plan.groups.flatMap((g) => g.alternatives);
+		expect(alternatives.find((a) => a.lexemes.join() === 'badant')?.documents).toBeGreaterThan(0);
+		expect(alternatives.map((a) => a.lexemes.join())).toContain('assistent,familiar');
+	});
+});
