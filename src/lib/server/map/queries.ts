@@ -58,7 +58,6 @@ export async function selectMapCells(
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const q = buildQuery(params, plan, clock);
 	if (q.empty) return [];
-	const f = q.filters;
 	const reach = pixelsToBbox(box);
 	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
 	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
@@ -87,7 +86,7 @@ export async function selectMapCells(
 							avg(e.x)::float8 AS x, avg(e.y)::float8 AS y,
 							min(e.x) AS x0, max(e.x) AS x1, min(e.y) AS y0, max(e.y) AS y1, min(e.place_key) AS place_key
 						FROM search_point e${q.join}
-						WHERE e.active AND ${q.matchesText} AND ${f.area} AND ${f.audience} AND ${f.municipio} AND ${f.free} AND ${f.openNow}
+						WHERE e.active AND ${q.matchesText} AND ${q.passingBySignature} AND ${q.filters.openNow}
 							AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
 							${circle}
 						GROUP BY ${groups}

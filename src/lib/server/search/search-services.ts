@@ -240,6 +240,8 @@ export type BuiltQuery = {
 	/** The same, the text checked on each row read instead of through the documents' index. */
 	whereRowByRow: SQL;
 	filters: { area: SQL; audience: SQL; municipio: SQL; free: SQL; openNow: SQL };
+	/** Every filter but "open now" checked through the facet signatures (passingBySignature). */
+	passingBySignature: SQL;
 	openNow: SQL;
 	/** Text was typed but nothing in it can match: no results. */
 	empty: boolean;
@@ -327,6 +329,7 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		// ts_match_vq is the function behind @@, which no index serves
 		whereRowByRow: text ? sql`e.active AND ts_match_vq(e.document, ${plan!.retrieval}::tsquery)` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
+		passingBySignature: passingBySignature(params),
 		openNow,
 		empty: plan !== null && !plan.retrieval
 	};
@@ -346,14 +349,28 @@ const ENTRY_VALUES = sql.raw(
 		.join(', ')
 );
 
-/** The filters on search_entry e but "open now", which needs the clock. */
-function filtersOf(params: SearchParams) {
+/** The filters but "open now" (which needs the clock) on the rows under `alias`: search_entry e by default. */
+function filtersOf(params: SearchParams, alias = 'e') {
+	const row = sql.raw(alias);
 	return {
-		area: params.area ? sql`e.area_codes @> ${textArray([params.area])}` : TRUE,
-		audience: params.audience ? sql`e.audience_codes @> ${textArray([params.audience])}` : TRUE,
-		municipio: params.municipio ? sql`e.municipi @> ARRAY[${params.municipio}::smallint]` : TRUE,
-		free: params.free ? sql`e.free` : TRUE
+		area: params.area ? sql`${row}.area_codes @> ${textArray([params.area])}` : TRUE,
+		audience: params.audience ? sql`${row}.audience_codes @> ${textArray([params.audience])}` : TRUE,
+		municipio: params.municipio ? sql`${row}.municipi @> ARRAY[${params.municipio}::smallint]` : TRUE,
+		free: params.free ? sql`${row}.free` : TRUE
 	};
+}
+
+/**
+ * The same filters as the facet signatures that pass them (search_signature holds each
+ * signature's values): one hashed probe of e's signature per row instead of its arrays checked,
+ * for a read of every place (a filtered map of the city 80 -> 60 ms on PGlite at 100,000).
+ */
+function passingBySignature(params: SearchParams): SQL {
+	if (!params.area && !params.audience && !params.municipio && !params.free) return TRUE;
+	const s = filtersOf(params, 's');
+	return sql`e.signature IN (
+		SELECT s.signature FROM search_signature s WHERE ${s.area} AND ${s.audience} AND ${s.municipio} AND ${s.free}
+	)`;
 }
 
 type RankedRow = { service_id: string; km: number | null };
