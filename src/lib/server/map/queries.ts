@@ -35,11 +35,13 @@ export type MapCell = {
 /**
  * Every located place, in the cells the view touches, of the active services matching `params`
  * (text and every filter, as /cerca counts them, whatever their rank), grouped on the grid in
- * one pass over search_point, which carries each service's filter columns and each place's
- * pixel: no join but the text's, which only reads the GIN index of the documents and their
- * matching rows. A small view is found through the GiST index of the points instead of a scan;
- * the whole directory, without words, filters or a point, from its places counted per cell
- * (countedCellsStatement), unless `fromPlaces` asks for every place (the tests compare both).
+ * one pass, with each place's pixel stored: over search_point, which carries each service's
+ * filter columns; for words in a view wider than a street, over the documents' matches, which
+ * carry the pixel of a service's one place (the services with several are joined to their
+ * places), rather than every place of the city joined to the matches. A small view is found
+ * through the GiST index of the points instead of a scan; the whole directory, without words,
+ * filters or a point, from its places counted per cell (countedCellsStatement). `fromPlaces`
+ * asks for every place read from search_point whatever the search (the tests compare the ways).
  */
 export async function selectMapCells(
 	db: DbOrTx,
@@ -58,22 +60,35 @@ export async function selectMapCells(
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const q = buildQuery(params, plan, clock);
 	if (q.empty) return [];
-	const reach = pixelsToBbox(box);
-	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
-	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
-	const circle = small
-		? sql`AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${halfDiagonalMeters}::float8) @> e.earth`
-		: sql``;
+	const passing = sql`${q.passingBySignature} AND ${q.filters.openNow}`;
+	const fromEntries = !fromPlaces && Boolean(plan?.retrieval) && !small && shift !== null && !params.near;
+	const places = fromEntries
+		? // the pixel of a service's one place is on its entry; a service with several has none
+			sql`SELECT e.x, e.y, NULL::bigint AS place_key FROM search_entry e
+				WHERE ${q.where} AND ${passing} AND e.x IS NOT NULL
+				UNION ALL
+				SELECT p.x, p.y, NULL FROM search_entry e JOIN search_point p ON p.service_id = e.service_id
+				WHERE ${q.where} AND ${passing} AND e.x IS NULL`
+		: sql`SELECT e.x, e.y, e.place_key FROM search_point e${q.join}
+				WHERE e.active AND ${q.matchesText} AND ${passing} ${smallViewCircle(small, box)}`;
+	// a group's one place: its number, when read from search_point; else the one place of the
+	// search at the group's pixel, found through the index of the points' cells
+	const onePlace = fromEntries
+		? sql`SELECT p.place_id::text FROM search_point p JOIN search_entry e ON e.service_id = p.service_id
+				WHERE (p.x >> 12) = (c.x0 >> 12) AND (p.y >> 12) = (c.y0 >> 12) AND p.x = c.x0 AND p.y = c.y0
+					AND ${q.where} AND ${passing}
+				ORDER BY p.place_key LIMIT 1`
+		: sql`SELECT p.place_id::text FROM search_point p WHERE p.place_key = c.place_key`;
 	// the shift is written into the statement, not bound: with a bound one, a prepared statement's
 	// generic plan cannot tell how many cells there are and sorts every place to group them
-	const groups = shift === null ? sql`e.place_id` : sql.raw(`e.x >> ${Math.trunc(shift)}, e.y >> ${Math.trunc(shift)}`);
+	const groups = shift === null ? sql`e.place_key` : sql.raw(`e.x >> ${Math.trunc(shift)}, e.y >> ${Math.trunc(shift)}`);
 	const rows = await db.transaction(async (tx) => {
 		// one core groups a city's places faster than two workers and their start (measured on
 		// PostgreSQL 15, 2 cores: 37 ms against 66 ms for 98,000 places)
 		await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-		// the groups' centres and boxes in pixels, and a group's one place by its number, read back
-		// in the same statement (the same snapshot): integer aggregates cost a city view less than
-		// the coordinates and the place id as text did (docs/geo.md)
+		// the groups' centres and boxes in pixels, and a group's one place, read back in the same
+		// statement (the same snapshot): integer aggregates cost a city view less than the
+		// coordinates and the place id as text did (docs/geo.md)
 		return selectRows<PixelCell>(
 			tx,
 			sql`WITH ${sql.join(
@@ -85,21 +100,27 @@ export async function selectMapCells(
 								AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
 							avg(e.x)::float8 AS x, avg(e.y)::float8 AS y,
 							min(e.x) AS x0, max(e.x) AS x1, min(e.y) AS y0, max(e.y) AS y1, min(e.place_key) AS place_key
-						FROM search_point e${q.join}
-						WHERE e.active AND ${q.matchesText} AND ${q.passingBySignature} AND ${q.filters.openNow}
-							AND e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
-							${circle}
+						FROM (${places}) e
+						WHERE e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
 						GROUP BY ${groups}
 					)`
 				],
 				sql`, `
 			)}
-			SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1,
-				CASE WHEN c.n = 1 THEN (SELECT p.place_id::text FROM search_point p WHERE p.place_key = c.place_key) END AS place_id
+			SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1, CASE WHEN c.n = 1 THEN (${onePlace}) END AS place_id
 			FROM cells c`
 		);
 	});
 	return rows.map(toMapCell);
+}
+
+/** A small view's places are found through the GiST index of the points: those in the circle around its box. */
+function smallViewCircle(small: boolean, box: PixelBox): SQL {
+	if (!small) return sql``;
+	const reach = pixelsToBbox(box);
+	const centre = { lat: (reach.south + reach.north) / 2, lon: (reach.west + reach.east) / 2 };
+	const halfDiagonalMeters = distanceKm(centre, { lat: reach.north, lon: reach.east }) * 1000 + 1;
+	return sql`AND earth_box(ll_to_earth(${centre.lat}::float8, ${centre.lon}::float8), ${halfDiagonalMeters}::float8) @> e.earth`;
 }
 
 /** The cells of search_map_cell: a stored pixel without its 12 lowest bits (drizzle/0014). */

@@ -7,7 +7,7 @@ const GENERAL_DESK_CODES = ['orientamento-servizi-sociali', 'sportelli-informati
 
 /**
  * Recomputes the full-text document, the search entry (document, filters, facet signature,
- * opening hours, the map tile and point of the places) and what derives from it (the entry without its
+ * opening hours, the map tile, and the point and pixel of a single place) and what derives from it (the entry without its
  * document, the located points, the weeks of dated schedules) of the given services (or of all
  * when `ids` is omitted). Every write that changes a service, its terms, its locations or
  * schedules, or its organization calls this in the same transaction, so search never sees a
@@ -33,6 +33,8 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 				coalesce(places.municipi, '{}') AS municipi,
 				places.tile,
 				places.earth,
+				places.x,
+				places.y,
 				coalesce(s.free_of_charge, false) AS free,
 				coalesce(hours.week, '{}') AS week,
 				coalesce(hours.dated, false) AS dated,
@@ -56,15 +58,21 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 				) c
 			) terms ON true
 			LEFT JOIN LATERAL (
-				SELECT array_agg(DISTINCT l.municipio ORDER BY l.municipio) FILTER (WHERE l.municipio IS NOT NULL) AS municipi,
-					-- the one map tile of all its located places (none when they span several)
-					CASE WHEN count(DISTINCT piazza_tile(l.latitude, l.longitude)) = 1
-						THEN min(piazza_tile(l.latitude, l.longitude)) END AS tile,
-					-- the point of its one located place
-					CASE WHEN count(DISTINCT l.id) FILTER (WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL) = 1
-						THEN ll_to_earth(min(l.latitude), min(l.longitude)) END AS earth
-				FROM service_at_location sal JOIN location l ON l.id = sal.location_id
-				WHERE sal.service_id = s.id
+				SELECT a.municipi, a.tile,
+					-- the point and the map pixel of its one located place
+					CASE WHEN a.located = 1 THEN ll_to_earth(a.latitude, a.longitude) END AS earth,
+					CASE WHEN a.located = 1 THEN piazza_pixel_x(a.longitude) END AS x,
+					CASE WHEN a.located = 1 THEN piazza_pixel_y(a.latitude) END AS y
+				FROM (
+					SELECT array_agg(DISTINCT l.municipio ORDER BY l.municipio) FILTER (WHERE l.municipio IS NOT NULL) AS municipi,
+						-- the one map tile of all its located places (none when they span several)
+						CASE WHEN count(DISTINCT piazza_tile(l.latitude, l.longitude)) = 1
+							THEN min(piazza_tile(l.latitude, l.longitude)) END AS tile,
+						count(DISTINCT l.id) FILTER (WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL) AS located,
+						min(l.latitude) AS latitude, min(l.longitude) AS longitude
+					FROM service_at_location sal JOIN location l ON l.id = sal.location_id
+					WHERE sal.service_id = s.id
+				) a
 			) places ON true
 			LEFT JOIN LATERAL (
 				SELECT
@@ -95,8 +103,8 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 			ON CONFLICT (signature) DO NOTHING
 		)
 		INSERT INTO search_entry (service_id, active, document, signature, area_codes, audience_codes, municipi,
-			free, open_week, dated_schedules, sort_key, general_desk, tile, earth)
-		SELECT id, active, document, signature, areas, audiences, municipi, free, week, dated, sort_key, general_desk, tile, earth
+			free, open_week, dated_schedules, sort_key, general_desk, tile, earth, x, y)
+		SELECT id, active, document, signature, areas, audiences, municipi, free, week, dated, sort_key, general_desk, tile, earth, x, y
 		FROM signed
 		ON CONFLICT (service_id) DO UPDATE SET
 			active = excluded.active,
@@ -111,7 +119,9 @@ export async function refreshSearchDocuments(db: DbOrTx, ids?: readonly string[]
 			sort_key = excluded.sort_key,
 			general_desk = excluded.general_desk,
 			tile = excluded.tile,
-			earth = excluded.earth
+			earth = excluded.earth,
+			x = excluded.x,
+			y = excluded.y
 	`);
 	// the narrow copy, the points and the dated opening weeks (drizzle/0013)
 	await db.execute(sql`SELECT piazza_refresh_search_extras(${idList})`);

@@ -144,10 +144,19 @@ export const searchEntry = pgTable(
 	{
 		...entryColumns(),
 		/** The same full-text document as service.search_document. */
-		document: tsvector('document').notNull()
+		document: tsvector('document').notNull(),
+		/**
+		 * The pixel (map/grid.ts) of the service's one located place, as search_point has it; null
+		 * when it has none or several. The map of a word reads its matches' places here, through
+		 * the documents' index, instead of joining every place of the city to the matches.
+		 */
+		x: integer('x'),
+		y: integer('y')
 	},
 	(t) => [
 		index('search_entry_document_idx').using('gin', t.document),
+		// the matches with no pixel of their own, whose places the map reads from search_point
+		index('search_entry_unplaced_idx').on(t.serviceId).where(sql`x IS NULL`),
 		sampleIndex('search_entry_sample_idx', t.serviceId),
 		tileIndex('search_entry_tile_idx', t.tile)
 	]
