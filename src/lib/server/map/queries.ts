@@ -60,23 +60,22 @@ export async function selectMapCells(
 	const plan = params.q ? await analyzeQuery(db, params.q) : null;
 	const q = buildQuery(params, plan, clock);
 	if (q.empty) return [];
-	const passing = sql`${q.passingBySignature} AND ${q.filters.openNow}`;
 	const fromEntries = !fromPlaces && Boolean(plan?.retrieval) && !small && shift !== null && !params.near;
 	const places = fromEntries
 		? // the pixel of a service's one place is on its entry; a service with several has none
 			sql`SELECT e.x, e.y, NULL::bigint AS place_key FROM search_entry e
-				WHERE ${q.where} AND ${passing} AND e.x IS NOT NULL
+				WHERE ${q.where} AND ${q.passingOnEntry} AND e.x IS NOT NULL
 				UNION ALL
 				SELECT p.x, p.y, NULL FROM search_entry e JOIN search_point p ON p.service_id = e.service_id
-				WHERE ${q.where} AND ${passing} AND e.x IS NULL`
+				WHERE ${q.where} AND ${q.passingOnEntry} AND e.x IS NULL`
 		: sql`SELECT e.x, e.y, e.place_key FROM search_point e${q.join}
-				WHERE e.active AND ${q.matchesText} AND ${passing} ${smallViewCircle(small, box)}`;
+				WHERE e.active AND ${q.matchesText} AND ${q.passingOnPlace} ${smallViewCircle(small, box)}`;
 	// a group's one place: its number, when read from search_point; else the one place of the
 	// search at the group's pixel, found through the index of the points' cells
 	const onePlace = fromEntries
 		? sql`SELECT p.place_id::text FROM search_point p JOIN search_entry e ON e.service_id = p.service_id
 				WHERE (p.x >> 12) = (c.x0 >> 12) AND (p.y >> 12) = (c.y0 >> 12) AND p.x = c.x0 AND p.y = c.y0
-					AND ${q.where} AND ${passing}
+					AND ${q.where} AND ${q.passingOnEntry}
 				ORDER BY p.place_key LIMIT 1`
 		: sql`SELECT p.place_id::text FROM search_point p WHERE p.place_key = c.place_key`;
 	// the shift is written into the statement, not bound: with a bound one, a prepared statement's

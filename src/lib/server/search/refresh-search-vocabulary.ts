@@ -20,6 +20,7 @@ export const SEARCH_TABLES = [
 	'search_dated_opening',
 	'search_area_name',
 	'search_signature',
+	'search_week',
 	'search_word',
 	'search_lexeme'
 ];

@@ -240,8 +240,13 @@ export type BuiltQuery = {
 	/** The same, the text checked on each row read instead of through the documents' index. */
 	whereRowByRow: SQL;
 	filters: { area: SQL; audience: SQL; municipio: SQL; free: SQL; openNow: SQL };
-	/** Every filter but "open now" checked through the facet signatures (passingBySignature). */
-	passingBySignature: SQL;
+	/**
+	 * Every filter, as a read of every match or place (the map) checks it best: the facets through
+	 * the signatures passing them (passingBySignature); "open now" on search_point e through the
+	 * keys of the weeks open at the minute.
+	 */
+	passingOnEntry: SQL;
+	passingOnPlace: SQL;
 	openNow: SQL;
 	/** Text was typed but nothing in it can match: no results. */
 	empty: boolean;
@@ -283,12 +288,17 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		: sql``;
 	// dated schedules (summer centres) have their weeks precomputed with their validity: the
 	// services open now among them are one uncorrelated, hashed subquery
-	const openNow = sql`(e.open_week @> ${clock.minuteOfWeek}::int OR (e.dated_schedules AND e.service_id IN (
+	const openNowWhen = (weekOpen: SQL) => sql`(${weekOpen} OR (e.dated_schedules AND e.service_id IN (
 		SELECT o.service_id FROM search_dated_opening o
 		WHERE (o.valid_from IS NULL OR o.valid_from <= ${clock.date}::date)
 			AND (o.valid_to IS NULL OR o.valid_to >= ${clock.date}::date)
 			AND o.week @> ${clock.minuteOfWeek}::int
 	)))`;
+	const openNow = openNowWhen(sql`e.open_week @> ${clock.minuteOfWeek}::int`);
+	// a place's week by its key, among the few weeks open at this minute (search_week)
+	const openNowOnPlace = openNowWhen(
+		sql`e.week_key IN (SELECT w.week_key FROM search_week w WHERE w.week @> ${clock.minuteOfWeek}::int)`
+	);
 	// without text nothing needs the document: the narrow copy of the entries is half the pages
 	const table = text ? sql`search_entry` : sql`search_filter_entry`;
 	const within = (place: SQL) =>
@@ -329,7 +339,8 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		// ts_match_vq is the function behind @@, which no index serves
 		whereRowByRow: text ? sql`e.active AND ts_match_vq(e.document, ${plan!.retrieval}::tsquery)` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
-		passingBySignature: passingBySignature(params),
+		passingOnEntry: sql`${passingBySignature(params)} AND ${params.openNow ? openNow : TRUE}`,
+		passingOnPlace: sql`${passingBySignature(params)} AND ${params.openNow ? openNowOnPlace : TRUE}`,
 		openNow,
 		empty: plan !== null && !plan.retrieval
 	};
