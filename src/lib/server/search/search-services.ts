@@ -299,6 +299,7 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 	const openNowOnPlace = openNowWhen(
 		sql`e.week_key IN (SELECT w.week_key FROM search_week w WHERE w.week @> ${clock.minuteOfWeek}::int)`
 	);
+	const bySignature = passingBySignature(params);
 	// without text nothing needs the document: the narrow copy of the entries is half the pages
 	const table = text ? sql`search_entry` : sql`search_filter_entry`;
 	const within = (place: SQL) =>
@@ -339,8 +340,8 @@ export function buildQuery(params: SearchParams, plan: QueryPlan | null, clock: 
 		// ts_match_vq is the function behind @@, which no index serves
 		whereRowByRow: text ? sql`e.active AND ts_match_vq(e.document, ${plan!.retrieval}::tsquery)` : sql`e.active`,
 		filters: { ...filtersOf(params), openNow: params.openNow ? openNow : TRUE },
-		passingOnEntry: sql`${passingBySignature(params)} AND ${params.openNow ? openNow : TRUE}`,
-		passingOnPlace: sql`${passingBySignature(params)} AND ${params.openNow ? openNowOnPlace : TRUE}`,
+		passingOnEntry: sql`${bySignature} AND ${params.openNow ? openNow : TRUE}`,
+		passingOnPlace: sql`${bySignature} AND ${params.openNow ? openNowOnPlace : TRUE}`,
 		openNow,
 		empty: plan !== null && !plan.retrieval
 	};
