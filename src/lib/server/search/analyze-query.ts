@@ -38,7 +38,7 @@ export async function analyzeQuery(db: DbOrTx, query: string): Promise<QueryPlan
 		.filter((t) => t.word.length <= MAX_WORD_LENGTH)
 		.slice(0, MAX_TOKENS);
 	if (tokens.length === 0) {
-		return { groups: [], retrieval: null, candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null, documents: 0, correctedQuery: null };
+		return { groups: [], retrieval: null, retrievalAlternatives: [], candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null, documents: 0, correctedQuery: null };
 	}
 	const words = [...new Set(tokens.map((t) => t.word))];
 	const typed = await readTypedWords(db, words);

@@ -166,4 +166,19 @@ describe('retrieval budget', () => {
 		expect(plan('nid affitt').retrieval).toBe("'nid' | 'affitt'");
 		expect(plan('nid affitt').covering).toBeNull();
 	});
+
+	it('selects without the alternatives that need every stem of another one', () => {
+		const big: Record<string, number> = { affitt: 2000, cas: 25000, lavor: 30000, inser: 8000 };
+		const p = buildQueryPlan({
+			query: 'affitt lavor',
+			tokens: analyse('affitt lavor'),
+			thesaurus: [{ term: 'lavoro', lexemes: ['lavor'], weight: 1, expansions: [['inser', 'lavor'], ['cas']] }],
+			documentsOf: (l) => big[l] ?? 0,
+			titlesOf: () => 0,
+			totalDocuments: 100_000
+		});
+		// "inserimento lavorativo" selects nothing "lavoro" does not: only ranking still sees it
+		expect(p.covering).toBe("('affitt') & ('lavor' | 'cas')");
+		expect(p.groups[1]!.alternatives.map((a) => a.lexemes.join(' '))).toContain('inser lavor');
+	});
 });

@@ -29,6 +29,8 @@ export type QueryPlan = {
 	groups: Group[];
 	/** A tsquery (text form, only sanitised stems) selecting candidates; null when nothing can match. */
 	retrieval: string | null;
+	/** The alternatives the retrieval selects on. */
+	retrievalAlternatives: Alternative[];
 	/** How many services the retrieval may select, at most (its alternatives' counts summed). */
 	candidates: number;
 	/** How many services' names the retrieval may match, at most, counted the same way. */
@@ -238,15 +240,18 @@ function dedupeAlternatives(alternatives: Alternative[]): Alternative[] {
 	return [...best.values()];
 }
 
+/** A tsquery text for one stem. */
+export const lexemeQuery = (lexeme: string) => `'${lexeme}'`;
+
 /** A tsquery text for one alternative: 'a' or ('a' & 'b'). */
 export function alternativeQuery(a: Alternative): string {
-	const terms = a.lexemes.map((l) => `'${l}'`);
+	const terms = a.lexemes.map(lexemeQuery);
 	return terms.length === 1 ? terms[0]! : `(${terms.join(' & ')})`;
 }
 
 /** The same stems as an OR: what ts_rank scores once the AND matched. */
 export function alternativeRankQuery(a: Alternative): string {
-	return a.lexemes.map((l) => `'${l}'`).join(' | ');
+	return a.lexemes.map(lexemeQuery).join(' | ');
 }
 
 /**
@@ -262,8 +267,10 @@ export function alternativeRankQuery(a: Alternative): string {
 function retrievalQuery(
 	groups: Group[],
 	total: number
-): Pick<QueryPlan, 'retrieval' | 'candidates' | 'titleCandidates' | 'phraseEstimate' | 'covering'> {
-	if (groups.length === 0) return { retrieval: null, candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null };
+): Pick<QueryPlan, 'retrieval' | 'retrievalAlternatives' | 'candidates' | 'titleCandidates' | 'phraseEstimate' | 'covering'> {
+	if (groups.length === 0) {
+		return { retrieval: null, retrievalAlternatives: [], candidates: 0, titleCandidates: 0, phraseEstimate: false, covering: null };
+	}
 	const weightOf = new Map<Alternative, number>();
 	for (const g of groups) for (const a of g.alternatives) weightOf.set(a, g.weight * a.factor * a.idf);
 	const byWeight = (x: Alternative, y: Alternative) => weightOf.get(y)! - weightOf.get(x)!;
@@ -280,19 +287,31 @@ function retrievalQuery(
 		chosen.push(a);
 		estimate += a.documents;
 	}
-	const retrieval = orQuery(chosen);
+	const retrieval = selectingQuery(chosen);
 	const others = groups.filter((g) => !g.alternatives.some((a) => chosen.includes(a))).flatMap((g) => g.alternatives);
 	return {
 		retrieval,
+		retrievalAlternatives: chosen,
 		candidates: estimate,
 		titleCandidates: chosen.reduce((n, a) => n + a.titles, 0),
 		phraseEstimate: chosen.some((a) => a.lexemes.length > 1),
-		covering: others.length > 0 ? `(${retrieval}) & (${orQuery(others)})` : null
+		covering: others.length > 0 ? `(${retrieval}) & (${selectingQuery(others)})` : null
 	};
 }
 
 /** Alternatives as one tsquery text: any of them. */
 export const orQuery = (alternatives: Alternative[]) => [...new Set(alternatives.map(alternativeQuery))].join(' | ');
+
+/**
+ * The same for selecting only, not ranking: an alternative needing every stem of another one
+ * ("inserimento lavorativo" beside "lavoro") selects nothing more and is left out, so the index
+ * reads fewer lists ("sono una mamma sola...", its covering names and keywords: 12-26 -> 9-15 ms).
+ */
+function selectingQuery(alternatives: Alternative[]): string {
+	const needsMore = (a: Alternative, b: Alternative) =>
+		b.lexemes.length < a.lexemes.length && b.lexemes.every((l) => a.lexemes.includes(l));
+	return orQuery(alternatives.filter((a) => !alternatives.some((b) => needsMore(a, b))));
+}
 
 function correctedText(query: string, tokens: AnalysedToken[]): string | null {
 	const replacements = tokens
