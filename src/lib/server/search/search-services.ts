@@ -610,14 +610,15 @@ async function estimate(
 	fraction: number
 ): Promise<Matches> {
 	const poolSize = Math.max(SCORING.exactlyRanked, window);
-	const [pool, signatures] = await Promise.all([
-		rankPassing(db, q, params, poolSize),
-		sampleSignatures(db, q, fraction)
-	]);
-	// a pool short of its size holds every result; a thin sample is counted again, exactly
-	const sampled = countFacets(signatures, params, false).total * fraction;
-	const total =
-		pool.length < poolSize ? pool.length : sampled < estimation.thinSample ? await countPassing(db, q) : null;
+	const sampling = sampleSignatures(db, q, fraction);
+	// a thin sample is counted again, exactly, as soon as it is known, while the pool is still
+	// being drawn ("centro" in an area and a municipio: 41 -> 37 ms, "open now" in municipio 2: 36 -> 28)
+	const counting = sampling.then((signatures) =>
+		countFacets(signatures, params, false).total * fraction < estimation.thinSample ? countPassing(db, q) : null
+	);
+	const [pool, signatures, counted] = await Promise.all([rankPassing(db, q, params, poolSize), sampling, counting]);
+	// a pool short of its size holds every result
+	const total = pool.length < poolSize ? pool.length : counted;
 	return { pool, complete: pool.length < poolSize, signatures, openNow: null, estimated: true, total };
 }
 
