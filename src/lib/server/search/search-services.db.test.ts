@@ -6,9 +6,9 @@ import { defaultSearchParams, parseSearchParams } from './inputs.ts';
 import { FIXTURE_PLACES, FIXTURE_SERVICES, fixtureId, loadSearchFixture } from './search-fixture.ts';
 import { analyzeQuery } from './analyze-query.ts';
 import { romeClock } from './clock.ts';
-import { RANKING } from './query-plan.ts';
+import { orQuery, RANKING } from './query-plan.ts';
 import { selectRows } from './rows.ts';
-import { buildQuery, SCORING, searchServices, type Estimation } from './search-services.ts';
+import { buildQuery, prescoreAlternatives, prescoreExpression, SCORING, searchServices, type Estimation } from './search-services.ts';
 import type { SearchOutcome, SearchParams } from './types.ts';
 
 let t: TestDb;
@@ -418,3 +418,30 @@ describe('estimated counts (a search reaching more than ESTIMATION.exactUpTo ser
 	});
 });
 
+
+describe('pre-score', () => {
+	it('ranks the heavier stems once and still equals 4 × rank(heavier) + rank(all)', async () => {
+		const queries = [
+			'mio padre è malato e non riesce più a stare da solo in casa',
+			"soldi per l'affitto",
+			'servizi sociali',
+			'nido',
+			'assistenza domiciliare anziani'
+		];
+		let compared = 0;
+		for (const query of queries) {
+			const plan = await analyzeQuery(t.db, query);
+			const { heavy, all } = prescoreAlternatives(plan);
+			const rank = (q: string) => sql`ts_rank('{0.25,0.5,0.75,1}'::float4[], document, ${q}::tsquery)`;
+			const rows = await selectRows<{ prescore: number; reference: number }>(
+				t.db,
+				sql`SELECT ${prescoreExpression(plan, sql`document`)}::float8 AS prescore,
+					(4 * ${rank(orQuery(heavy))} + ${rank(orQuery(all))})::float8 AS reference
+				FROM search_entry WHERE document @@ ${plan.retrieval}::tsquery`
+			);
+			for (const row of rows) expect(row.prescore).toBeCloseTo(row.reference, 5);
+			compared += rows.length;
+		}
+		expect(compared).toBeGreaterThan(10);
+	});
+});

@@ -816,10 +816,22 @@ function scoreExpression(plan: QueryPlan): { columns: SQL; score: SQL } {
  * A cheap stand-in for the score, to pick the candidates worth scoring exactly: how well a
  * document (or its head) matches the heavier half of the alternatives, then all of them.
  */
-function prescoreExpression(plan: QueryPlan, vector: SQL): SQL {
+export function prescoreExpression(plan: QueryPlan, vector: SQL): SQL {
 	const { heavy, all } = prescoreAlternatives(plan);
 	const rank = (q: string) => sql`ts_rank(${rankWeights()}::float4[], ${vector}, ${q}::tsquery)`;
-	return sql`(4 * ${rank(orQuery(heavy))} + ${rank(orQuery(all))})`;
+	const heavyQuery = orQuery(heavy);
+	const stems = (alternatives: Alternative[]) => new Set(alternatives.flatMap((a) => a.lexemes));
+	const heavyStems = stems(heavy);
+	const allStems = stems(all);
+	const lighter = [...allStems].filter((l) => !heavyStems.has(l));
+	// ts_rank of an OR averages over its distinct stems, so rank(all) = (|heavy| rank(heavy) +
+	// |lighter| rank(lighter)) / |all|: the heavier stems are ranked once, not twice (the father's
+	// sentence, 2,131 documents: 18 -> 13 ms). A single phrase is ranked as an AND, by proximity.
+	if (heavy.length === 1 && heavy[0]!.lexemes.length > 1) return sql`(4 * ${rank(heavyQuery)} + ${rank(orQuery(all))})`;
+	const heavyShare = 4 + heavyStems.size / allStems.size;
+	if (lighter.length === 0) return sql`(${heavyShare}::float4 * ${rank(heavyQuery)})`;
+	return sql`(${heavyShare}::float4 * ${rank(heavyQuery)}
+		+ ${lighter.length / allStems.size}::float4 * ${rank(lighter.map(lexemeQuery).join(' | '))})`;
 }
 
 /**
@@ -858,7 +870,7 @@ function namesFirst(plan: QueryPlan, names: (query: string, extra?: SQL) => SQL,
 }
 
 /** The heavier half of the query's alternatives (by weight × factor × idf), and all of them. */
-function prescoreAlternatives(plan: QueryPlan): { heavy: Alternative[]; all: Alternative[] } {
+export function prescoreAlternatives(plan: QueryPlan): { heavy: Alternative[]; all: Alternative[] } {
 	const weighted = plan.groups.flatMap((g) => g.alternatives.map((a) => ({ a, w: g.weight * a.factor * a.idf })));
 	const sorted = [...weighted].sort((x, y) => y.w - x.w);
 	const heavy = sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 2)));
