@@ -81,35 +81,32 @@ export async function selectMapCells(
 	// the shift is written into the statement, not bound: with a bound one, a prepared statement's
 	// generic plan cannot tell how many cells there are and sorts every place to group them
 	const groups = shift === null ? sql`e.place_key` : sql.raw(`e.x >> ${Math.trunc(shift)}, e.y >> ${Math.trunc(shift)}`);
-	const rows = await db.transaction(async (tx) => {
-		// one core groups a city's places faster than two workers and their start (measured on
-		// PostgreSQL 15, 2 cores: 37 ms against 66 ms for 98,000 places)
-		await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-		// the groups' centres and boxes in pixels, and a group's one place, read back in the same
-		// statement (the same snapshot): integer aggregates cost a city view less than the
-		// coordinates and the place id as text did (docs/geo.md)
-		return selectRows<PixelCell>(
-			tx,
-			sql`WITH ${sql.join(
-				[
-					...q.ctes,
-					sql`cells AS (
-						SELECT count(*)::int AS n,
-							count(*) FILTER (WHERE e.x BETWEEN ${inView.x0}::int AND ${inView.x1}::int
-								AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
-							avg(e.x)::float8 AS x, avg(e.y)::float8 AS y,
-							min(e.x) AS x0, max(e.x) AS x1, min(e.y) AS y0, max(e.y) AS y1, min(e.place_key) AS place_key
-						FROM (${places}) e
-						WHERE e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
-						GROUP BY ${groups}
-					)`
-				],
-				sql`, `
-			)}
-			SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1, CASE WHEN c.n = 1 THEN (${onePlace}) END AS place_id
-			FROM cells c`
-		);
-	});
+	// the groups' centres and boxes in pixels, and a group's one place, read back in the same
+	// statement (the same snapshot): integer aggregates cost a city view less than the
+	// coordinates and the place id as text did (docs/geo.md); one core groups a city's places
+	// faster than two workers and their start (PostgreSQL 15, 2 cores: 37 ms against 66 for
+	// 98,000 places), and the app's connections plan none (client.ts)
+	const rows = await selectRows<PixelCell>(
+		db,
+		sql`WITH ${sql.join(
+			[
+				...q.ctes,
+				sql`cells AS (
+					SELECT count(*)::int AS n,
+						count(*) FILTER (WHERE e.x BETWEEN ${inView.x0}::int AND ${inView.x1}::int
+							AND e.y BETWEEN ${inView.y0}::int AND ${inView.y1}::int)::int AS in_view,
+						avg(e.x)::float8 AS x, avg(e.y)::float8 AS y,
+						min(e.x) AS x0, max(e.x) AS x1, min(e.y) AS y0, max(e.y) AS y1, min(e.place_key) AS place_key
+					FROM (${places}) e
+					WHERE e.x BETWEEN ${box.x0}::int AND ${box.x1}::int AND e.y BETWEEN ${box.y0}::int AND ${box.y1}::int
+					GROUP BY ${groups}
+				)`
+			],
+			sql`, `
+		)}
+		SELECT c.n, c.in_view, c.x, c.y, c.x0, c.x1, c.y0, c.y1, CASE WHEN c.n = 1 THEN (${onePlace}) END AS place_id
+		FROM cells c`
+	);
 	return rows.map(toMapCell);
 }
 
