@@ -827,7 +827,8 @@ export function prescoreExpression(plan: QueryPlan, vector: SQL): SQL {
 	// ts_rank of an OR averages over its distinct stems, so rank(all) = (|heavy| rank(heavy) +
 	// |lighter| rank(lighter)) / |all|: the heavier stems are ranked once, not twice (the father's
 	// sentence, 2,131 documents: 18 -> 13 ms). A single phrase is ranked as an AND, by proximity.
-	if (heavy.length === 1 && heavy[0]!.lexemes.length > 1) return sql`(4 * ${rank(heavyQuery)} + ${rank(orQuery(all))})`;
+	const onePhrase = new Set(heavy.map(alternativeQuery)).size === 1 && heavy[0]!.lexemes.length > 1;
+	if (onePhrase) return sql`(4 * ${rank(heavyQuery)} + ${rank(orQuery(all))})`;
 	const heavyShare = 4 + heavyStems.size / allStems.size;
 	if (lighter.length === 0) return sql`(${heavyShare}::float4 * ${rank(heavyQuery)})`;
 	return sql`(${heavyShare}::float4 * ${rank(heavyQuery)}
