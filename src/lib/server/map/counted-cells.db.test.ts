@@ -14,18 +14,11 @@ import { uuidV5 } from '../shared/ids.ts';
 import { cellShift } from './grid.ts';
 import type { Bbox } from './inputs.ts';
 import { selectMapCells } from './queries.ts';
+import { testPoint } from './test-points.ts';
 
 const id = (key: string) => uuidV5(`counted-cells:${key}`);
 
-/** A deterministic spread over Milan, with clusters: several services at one address, neighbours a few metres apart. */
-function pointOf(i: number): { lat: number; lon: number } {
-	const r = (k: number) => ((Math.sin(i * 12.9898 + k * 78.233) * 43758.5453) % 1 + 1) % 1;
-	if (i % 7 === 0) return { lat: 45.4642, lon: 9.19 };
-	if (i % 5 === 0) return { lat: 45.4781 + r(1) * 0.0004, lon: 9.2274 + r(2) * 0.0004 };
-	return { lat: 45.39 + r(1) * 0.14, lon: 9.05 + r(2) * 0.23 };
-}
-
-const service = (i: number, status = 'active', point = pointOf(i)) => ({
+const service = (i: number, status = 'active', point = testPoint(i, true)) => ({
 	id: id(`service:${i}`),
 	name: `Servizio ${i}`,
 	description: 'Un servizio di prova per la mappa.',

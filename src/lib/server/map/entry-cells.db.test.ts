@@ -17,15 +17,9 @@ import { uuidV5 } from '../shared/ids.ts';
 import { cellShift } from './grid.ts';
 import type { Bbox } from './inputs.ts';
 import { selectMapCells, type MapCell } from './queries.ts';
+import { testPoint } from './test-points.ts';
 
 const id = (key: string) => uuidV5(`entry-cells:${key}`);
-
-/** A deterministic spread over Milan, with several services at one address. */
-function pointOf(i: number): { lat: number; lon: number } {
-	const r = (k: number) => ((Math.sin(i * 12.9898 + k * 78.233) * 43758.5453) % 1 + 1) % 1;
-	if (i % 7 === 0) return { lat: 45.4642, lon: 9.19 };
-	return { lat: 45.39 + r(1) * 0.14, lon: 9.05 + r(2) * 0.23 };
-}
 
 const location = (i: number, k: number, point: { lat: number; lon: number } | null) => ({
 	location: {
@@ -51,8 +45,8 @@ const service = (i: number) => ({
 		i % 13 === 0
 			? [location(i, 0, null)]
 			: i % 10 === 0
-				? [location(i, 0, pointOf(i)), location(i, 1, pointOf(i + 1000)), location(i, 2, pointOf(7))]
-				: [location(i, 0, pointOf(i))]
+				? [location(i, 0, testPoint(i)), location(i, 1, testPoint(i + 1000)), location(i, 2, testPoint(7))]
+				: [location(i, 0, testPoint(i))]
 });
 
 /** One address: a nursery with home care, and what a search for one must not name there. */
